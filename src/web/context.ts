@@ -1,0 +1,14 @@
+import type { Logger } from '../logger.ts';
+import type { Actor } from '../domain/access/actor.ts';
+
+export type AppVariables = {
+  requestId: string;
+  logger: Logger;
+  secureHeadersNonce?: string;
+  csrfToken: string;
+  actor: Actor | null;
+  sessionExpiresAt: Date | null;
+  ui: { sessionIdleMinutes: number; devTools: boolean };
+};
+
+export type AppEnv = { Variables: AppVariables };
