@@ -49,10 +49,83 @@ export interface RegisterImportsTable {
   problems: ColumnType<unknown, string | undefined, string>;
   started_at: Timestamp;
   finished_at: Date | null;
+  reopened: ColumnType<number, number | undefined, number>;
+  moved: ColumnType<number, number | undefined, number>;
+  problem_count: ColumnType<number, number | undefined, number>;
+  phase: ColumnType<'reading' | 'checking' | 'writing' | 'finished', 'reading' | 'checking' | 'writing' | 'finished' | undefined, 'reading' | 'checking' | 'writing' | 'finished'>;
+  as_of: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface UserTable {
+  id: string;
+  name: string;
+  email: string;
+  emailVerified: boolean;
+  image: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  username: string | null;
+  displayUsername: string | null;
+  twoFactorEnabled: boolean | null;
+  isActive: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+export interface SessionTable {
+  id: string;
+  expiresAt: Timestamp;
+  token: string;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  ipAddress: string | null;
+  userAgent: string | null;
+  userId: string;
+}
+
+export interface VerificationTable {
+  id: string;
+  identifier: string;
+  value: string;
+  expiresAt: Timestamp;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface MembershipsTable {
+  id: Generated<number>;
+  user_id: string;
+  role: string;
+  org_unit_id: number;
+  office_unit_id: number | null;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  token_prefix: string;
+  created_at: Timestamp;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export interface SignInThrottleTable {
+  key: string;
+  failures: number;
+  window_started_at: Timestamp;
+  locked_until: Date | null;
 }
 
 export interface Database {
   org_units: OrgUnitsTable;
   audit_events: AuditEventsTable;
   register_imports: RegisterImportsTable;
+  user: UserTable;
+  session: SessionTable;
+  verification: VerificationTable;
+  memberships: MembershipsTable;
+  api_tokens: ApiTokensTable;
+  sign_in_throttle: SignInThrottleTable;
 }

@@ -1,0 +1,12 @@
+import type { Db } from '../../db/pool.ts';
+import { insertAuditEvent } from '../../db/queries/audit.ts';
+import type { RequestMeta } from '../../deps.ts';
+
+/** Audit a change inside the transaction that makes it. */
+export async function recordAudit(
+  db: Db,
+  meta: RequestMeta,
+  e: { action: string; entityType: string; entityId: string; oldValue?: unknown; newValue?: unknown },
+): Promise<void> {
+  await insertAuditEvent(db, { ...e, actorUserId: meta.actorUserId, ip: meta.ip, requestId: meta.requestId });
+}

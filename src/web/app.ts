@@ -1,0 +1,51 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Deps } from '../deps.ts';
+import type { AppEnv } from './context.ts';
+import { assetRoutes } from './assets.ts';
+import { handleError, renderNotFound } from './errors.tsx';
+import { csrfProtection } from './middleware/csrf.ts';
+import { requestContext } from './middleware/request-context.ts';
+import { securityHeaders } from './middleware/security-headers.ts';
+import { sessionActor } from './middleware/session.ts';
+import { healthRoutes } from './routes/health/routes.ts';
+import { homeRoutes } from './routes/home/routes.tsx';
+import { signInRoutes } from './routes/sign-in/routes.tsx';
+import { passwordRoutes } from './routes/password/routes.tsx';
+import { accountRoutes } from './routes/account/routes.tsx';
+import { userRoutes } from './routes/users/routes.tsx';
+import { orgRoutes } from './routes/org/routes.tsx';
+import { devRoutes } from './routes/dev/routes.tsx';
+import { apiRoutes } from './routes/api/routes.ts';
+
+export function createApp(deps: Deps) {
+  const app = new Hono<AppEnv>();
+  const devTools = deps.config.env !== 'production';
+
+  app.use(requestContext(deps.logger));
+  app.use(securityHeaders());
+  app.use(async (c, next) => {
+    c.set('ui', { sessionIdleMinutes: deps.config.sessionIdleMinutes, devTools });
+    await next();
+  });
+  app.route('/', healthRoutes(deps));
+  app.route('/', assetRoutes());
+  app.use(bodyLimit({ maxSize: 25 * 1024 * 1024, onError: (c) => c.json({ error: 'too_large' }, 413) }));
+  app.route('/api', apiRoutes(deps));
+
+  app.use(csrfProtection({ publicUrl: deps.config.publicUrl, secureCookies: deps.config.publicUrl.startsWith('https://') }));
+  app.use(sessionActor(deps));
+  app.route('/', homeRoutes(deps));
+  app.route('/', signInRoutes(deps));
+  app.route('/', passwordRoutes(deps));
+  app.route('/', accountRoutes(deps));
+  app.route('/', userRoutes(deps));
+  app.route('/', orgRoutes(deps));
+  if (devTools) app.route('/', devRoutes(deps));
+
+  app.notFound(renderNotFound);
+  app.onError(handleError);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;
