@@ -1,0 +1,80 @@
+import crypto from 'node:crypto';
+import type { Role } from '../../src/domain/access/roles.ts';
+import { roles } from '../../src/domain/access/roles.ts';
+import { createApiToken } from '../../src/services/tokens/api-tokens.ts';
+import { createLao, createUserWithRole, type TestUser } from '../support/factories.ts';
+import { Browser, type TestApp } from '../support/web.ts';
+
+// The world the authorisation matrix runs in: one actor per role placed around LAO A, and target LAOs at every
+// distance from it — the same district, another district of the province, another province.
+export const scopes = ['own', 'same_district', 'other_district', 'other_province'] as const;
+export type Scope = (typeof scopes)[number];
+export type Principal = Role | 'anonymous';
+export const principals: Principal[] = [...roles, 'anonymous'];
+
+export const laoCodes: Record<Scope, string> = { own: '5220601', same_district: '6220602', other_district: '5220101', other_province: '5200101' };
+
+const homeUnit: Record<Role, string> = {
+  lao_officer: laoCodes.own,
+  lao_executive: laoCodes.own,
+  district_office: '2206',
+  province_office: '22',
+  committee_member: '22',
+  programme_admin: 'TH',
+  system_admin: 'TH',
+};
+
+export type World = {
+  t: TestApp;
+  users: Record<Role, TestUser & { browser: Browser; apiToken: string }>;
+  anonymous: Browser;
+  /** A fresh LAO officer account at the scope's LAO (no password; created straight in the tables, so it is cheap). */
+  targetUser(scope: Scope): Promise<{ userId: string; membershipId: number }>;
+  ownTokenId(role: Role): Promise<number>;
+  otherTokenId(): Promise<number>;
+};
+
+export async function buildWorld(t: TestApp): Promise<World> {
+  await createLao(t.deps.db, { code: laoCodes.own, nameTh: 'เทศบาลตำบลเอ', laoType: 'subdistrict', districtCode: '2206' });
+  await createLao(t.deps.db, { code: laoCodes.same_district, nameTh: 'องค์การบริหารส่วนตำบลบี', laoType: 'sao', districtCode: '2206' });
+  await createLao(t.deps.db, { code: laoCodes.other_district, nameTh: 'เทศบาลตำบลซี', laoType: 'subdistrict', districtCode: '2201' });
+  await createLao(t.deps.db, { code: laoCodes.other_province, nameTh: 'เทศบาลตำบลดี', laoType: 'subdistrict', districtCode: '2001' });
+
+  const users = {} as World['users'];
+  for (const role of roles) {
+    const u = await createUserWithRole(t.deps, role, homeUnit[role], { username: `m.${role}` });
+    const browser = new Browser(t.app);
+    const res = await browser.signIn(u.username, u.password);
+    if (res.status !== 303) throw new Error(`could not sign in ${role}: ${res.status}`);
+    const token = await createApiToken(t.deps, u.userId, 'matrix', { actorUserId: u.userId, ip: null, requestId: null });
+    users[role] = { ...u, browser, apiToken: token.token };
+  }
+  const anonymous = new Browser(t.app);
+  await anonymous.get('/sign-in');
+
+  let otherToken: number | undefined;
+  return {
+    t,
+    users,
+    anonymous,
+    async targetUser(scope) {
+      const userId = crypto.randomBytes(16).toString('hex');
+      await t.deps.db.insertInto('user').values({ id: userId, name: `เป้าหมาย ${scope}`, email: `${userId}@target.example`, emailVerified: true, image: null, createdAt: new Date(), updatedAt: new Date(), username: null, displayUsername: null, twoFactorEnabled: false, isActive: true }).execute();
+      const unit = await t.deps.db.selectFrom('org_units').select('id').where('kind', '=', 'lao').where('code', '=', laoCodes[scope]).executeTakeFirstOrThrow();
+      const m = await t.deps.db.insertInto('memberships').values({ user_id: userId, role: 'lao_officer', org_unit_id: unit.id, office_unit_id: null, created_by: null }).returning('id').executeTakeFirstOrThrow();
+      return { userId, membershipId: m.id };
+    },
+    async ownTokenId(role) {
+      return (await createApiToken(t.deps, users[role].userId, 'to revoke', { actorUserId: null, ip: null, requestId: null })).id;
+    },
+    async otherTokenId() {
+      if (otherToken === undefined) {
+        const owner = await this.targetUser('other_province');
+        otherToken = (await createApiToken(t.deps, owner.userId, 'not yours', { actorUserId: null, ip: null, requestId: null })).id;
+      }
+      return otherToken;
+    },
+  };
+}
+
+export const uniqueEmail = () => `invite-${crypto.randomBytes(5).toString('hex')}@target.example`;
