@@ -53,7 +53,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
   await anonymous.get('/sign-in');
 
   let otherToken: number | undefined;
-  return {
+  const world: World = {
     t,
     users,
     anonymous,
@@ -69,12 +69,13 @@ export async function buildWorld(t: TestApp): Promise<World> {
     },
     async otherTokenId() {
       if (otherToken === undefined) {
-        const owner = await this.targetUser('other_province');
+        const owner = await world.targetUser('other_province');
         otherToken = (await createApiToken(t.deps, owner.userId, 'not yours', { actorUserId: null, ip: null, requestId: null })).id;
       }
       return otherToken;
     },
   };
+  return world;
 }
 
 export const uniqueEmail = () => `invite-${crypto.randomBytes(5).toString('hex')}@target.example`;
