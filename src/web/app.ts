@@ -16,6 +16,7 @@ import { accountRoutes } from './routes/account/routes.tsx';
 import { userRoutes } from './routes/users/routes.tsx';
 import { orgRoutes } from './routes/org/routes.tsx';
 import { devRoutes } from './routes/dev/routes.tsx';
+import { adminRegisterRoutes } from './routes/admin-register/routes.tsx';
 import { apiRoutes } from './routes/api/routes.ts';
 
 export function createApp(deps: Deps) {
@@ -41,6 +42,7 @@ export function createApp(deps: Deps) {
   app.route('/', accountRoutes(deps));
   app.route('/', userRoutes(deps));
   app.route('/', orgRoutes(deps));
+  app.route('/', adminRegisterRoutes(deps));
   if (devTools) app.route('/', devRoutes(deps));
 
   app.notFound(renderNotFound);

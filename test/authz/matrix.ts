@@ -30,6 +30,8 @@ const manage = (who: Principal, scope: Scope, ok = 303) => {
   if (!userAdmins.includes(who)) return 403;
   return reach[who].includes(scope) ? ok : 403;
 };
+/** The register belongs to the programme owners and system administrators. */
+const registerAdmin = (who: Principal, ok: number) => (who === 'anonymous' ? 303 : who === 'programme_admin' || who === 'system_admin' ? ok : 403);
 const get = (path: string): Call => ({ method: 'GET', path });
 const post = (path: string, form: Record<string, string> = {}): Call => ({ method: 'POST', path, form });
 
@@ -98,6 +100,10 @@ export const matrix: Entry[] = [
   },
   { route: 'POST /users/:id/deactivate', scoped: true, call: async (w, _who, scope) => post(`/users/${(await w.targetUser(scope)).userId}/deactivate`), expect: (who, scope) => manage(who, scope) },
   { route: 'POST /users/:id/activate', scoped: true, call: async (w, _who, scope) => post(`/users/${(await w.targetUser(scope)).userId}/activate`), expect: (who, scope) => manage(who, scope) },
+
+  { route: 'GET /admin/register', scoped: false, call: async () => get('/admin/register'), expect: (who) => registerAdmin(who, 200) },
+  { route: 'POST /admin/register', scoped: false, call: async () => post('/admin/register', { mode: 'dry_run' }), expect: (who) => registerAdmin(who, 422) },
+  { route: 'GET /admin/register/imports/:id', scoped: false, call: async (w) => get(`/admin/register/imports/${await w.registerImportId()}`), expect: (who) => registerAdmin(who, 200) },
 
   { route: 'POST /sign-out', scoped: false, call: async () => post('/sign-out'), expect: () => 303, last: true },
 ];

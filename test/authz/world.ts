@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Role } from '../../src/domain/access/roles.ts';
 import { roles } from '../../src/domain/access/roles.ts';
+import { importRegister } from '../../src/services/register/import-register.ts';
 import { createApiToken } from '../../src/services/tokens/api-tokens.ts';
 import { createLao, createUserWithRole, type TestUser } from '../support/factories.ts';
 import { Browser, type TestApp } from '../support/web.ts';
@@ -32,6 +33,7 @@ export type World = {
   targetUser(scope: Scope): Promise<{ userId: string; membershipId: number }>;
   ownTokenId(role: Role): Promise<number>;
   otherTokenId(): Promise<number>;
+  registerImportId(): Promise<number>;
 };
 
 export async function buildWorld(t: TestApp): Promise<World> {
@@ -53,6 +55,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
   await anonymous.get('/sign-in');
 
   let otherToken: number | undefined;
+  let registerImport: number | undefined;
   const world: World = {
     t,
     users,
@@ -73,6 +76,10 @@ export async function buildWorld(t: TestApp): Promise<World> {
         otherToken = (await createApiToken(t.deps, owner.userId, 'not yours', { actorUserId: null, ip: null, requestId: null })).id;
       }
       return otherToken;
+    },
+    async registerImportId() {
+      registerImport ??= (await importRegister(t.deps, { fileName: 'small.csv', bytes: Buffer.from('code,name_th,lao_type,province_code,district_code\n5220699,เทศบาลตำบลทดลอง,subdistrict,22,2206\n'), dryRun: true, actorUserId: null })).importId;
+      return registerImport;
     },
   };
   return world;

@@ -26,19 +26,7 @@ export async function inviteUser(deps: Pick<Deps, 'db' | 'clock' | 'mailer' | 'c
   if (input.username && taken.some((u) => u.username === input.username!.toLowerCase())) problems.push({ field: 'username', message: 'ชื่อผู้ใช้นี้มีผู้ใช้แล้ว เลือกชื่ออื่น' });
   if (problems.length > 0 || !unit) return { problems };
 
-  const now = deps.clock.now();
-  const userId = crypto.randomBytes(16).toString('hex');
-  const token = crypto.randomBytes(18).toString('base64url');
-  await deps.db.transaction().execute(async (trx) => {
-    await trx.insertInto('user').values({
-      id: userId, name: input.name, email, emailVerified: false, image: null, createdAt: now, updatedAt: now,
-      username: input.username?.toLowerCase() ?? null, displayUsername: input.username, twoFactorEnabled: false, isActive: true,
-    }).execute();
-    await sql`insert into verification (id, identifier, value, "expiresAt", "createdAt", "updatedAt")
-      values (${crypto.randomBytes(16).toString('hex')}, ${`reset-password:${token}`}, ${userId}, ${new Date(now.getTime() + inviteValidDays * 86_400_000)}, ${now}, ${now})`.execute(trx);
-    await insertMembership(trx, { userId, role: input.role, orgUnitId: unit.id, officeUnitId: null, createdBy: actor.userId });
-    await recordAudit(trx, meta, { action: 'user_invited', entityType: 'user', entityId: userId, newValue: { name: input.name, email, username: input.username, role: input.role, orgUnit: unit.code } });
-  });
+  const { userId, token } = await createPendingAccount(deps, { ...input, email, unit }, actor.userId, meta);
   await deps.mailer.send({
     to: email,
     subject: 'คำเชิญเข้าใช้ระบบมาตรฐาน',
@@ -53,3 +41,28 @@ export async function inviteUser(deps: Pick<Deps, 'db' | 'clock' | 'mailer' | 'c
   return { userId };
 }
 
+
+/** An account with one role and no password yet, plus a one-time link to set it (the same token a password reset
+ * uses), all in one transaction with its audit row. Used by invitations and by the first-admin command. */
+export async function createPendingAccount(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  input: { name: string; email: string; username: string | null; role: Role; unit: { id: number; code: string } },
+  createdBy: string | null,
+  meta: RequestMeta,
+): Promise<{ userId: string; token: string }> {
+  const now = deps.clock.now();
+  const userId = crypto.randomBytes(16).toString('hex');
+  const token = crypto.randomBytes(18).toString('base64url');
+  const email = input.email.toLowerCase();
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.insertInto('user').values({
+      id: userId, name: input.name, email, emailVerified: false, image: null, createdAt: now, updatedAt: now,
+      username: input.username?.toLowerCase() ?? null, displayUsername: input.username, twoFactorEnabled: false, isActive: true,
+    }).execute();
+    await sql`insert into verification (id, identifier, value, "expiresAt", "createdAt", "updatedAt")
+      values (${crypto.randomBytes(16).toString('hex')}, ${`reset-password:${token}`}, ${userId}, ${new Date(now.getTime() + inviteValidDays * 86_400_000)}, ${now}, ${now})`.execute(trx);
+    await insertMembership(trx, { userId, role: input.role, orgUnitId: input.unit.id, officeUnitId: null, createdBy });
+    await recordAudit(trx, meta, { action: 'user_invited', entityType: 'user', entityId: userId, newValue: { name: input.name, email, username: input.username, role: input.role, orgUnit: input.unit.code } });
+  });
+  return { userId, token };
+}
