@@ -112,7 +112,7 @@ export const storedProblemLimit = 1000;
 export async function finishRegisterImport(
   db: Db,
   id: number,
-  f: { status: 'done' | 'rejected' | 'failed'; totalRows: number; processedRows: number; counts: RegisterImportCounts; problems: readonly RegisterProblem[] },
+  f: { status: 'done' | 'rejected' | 'failed'; finishedAt: Date; totalRows: number; processedRows: number; counts: RegisterImportCounts; problems: readonly RegisterProblem[] },
 ): Promise<void> {
   await db
     .updateTable('register_imports')
@@ -120,7 +120,7 @@ export async function finishRegisterImport(
       status: f.status, phase: 'finished', total_rows: f.totalRows, processed_rows: f.processedRows,
       added: f.counts.added, updated: f.counts.updated, closed: f.counts.closed, reopened: f.counts.reopened,
       unchanged: f.counts.unchanged, moved: f.counts.moved,
-      problems: JSON.stringify(f.problems.slice(0, storedProblemLimit)), problem_count: f.problems.length, finished_at: new Date(),
+      problems: JSON.stringify(f.problems.slice(0, storedProblemLimit)), problem_count: f.problems.length, finished_at: f.finishedAt,
     })
     .where('id', '=', id)
     .execute();
