@@ -3,7 +3,6 @@
 // set BENCH_ADMIN_URL to use an existing server instead, where a fresh database is created and dropped).
 // Measures the real service path: parse CSV, validate every row, plan, one transaction of set-based writes.
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -15,17 +14,7 @@ import { createLogger } from '../src/logger.ts';
 import { loadReferenceData } from '../src/services/org/load-reference-data.ts';
 import { generateRegisterCsv } from '../src/services/register/generate-register.ts';
 import { importRegister } from '../src/services/register/import-register.ts';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
+import { freePort } from '../test/support/cluster.ts';
 
 const seconds = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e9;
 const logger = createLogger('warn');

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -8,6 +7,7 @@ import { loadConfig } from '../src/config.ts';
 import { findOwnedPostmaster, openDatabase, type OpenDatabase } from '../src/db/connect.ts';
 import { createLogger } from '../src/logger.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-db.ts';
+import { freePort } from './support/cluster.ts';
 
 // openDatabase, the one way in for the app and the command line: the embedded server under DATA_DIR (its own
 // `matrathan` database, migrated), a second opener attaching instead of killing it, and DATABASE_URL.
@@ -23,17 +23,6 @@ after(async () => {
   await t.drop();
   fs.rmSync(tmp, { recursive: true, force: true });
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
 
 test('embedded: creates and migrates the matrathan database; a second opener attaches; data survives a restart', async () => {
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: tmp, EMBEDDED_PG_PORT: String(await freePort()) });
