@@ -35,7 +35,8 @@ export function Layout(props: { title: string; ctx: PageContext; children: Child
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} — ${t('app.name')}`}</title>
-        <link rel="preload" href={assetUrl('fonts/sarabun-thai-400.woff2')} as="font" type="font/woff2" crossorigin="anonymous" />
+        {/* The exact URL app.css's @font-face asks for (no ?v=): a preload under another URL is a second download. */}
+        <link rel="preload" href="/static/fonts/sarabun-thai-400.woff2" as="font" type="font/woff2" crossorigin="anonymous" />
         <link rel="stylesheet" href={assetUrl('app.css')} />
       </head>
       <body>

@@ -83,7 +83,7 @@ export function AccountView(props: {
         <button type="submit" class="button button-secondary">สร้างโทเค็น</button>
       </form>
 
-      <h2 id="password">เปลี่ยนรหัสผ่าน</h2>
+      <h2 id="change-password">เปลี่ยนรหัสผ่าน</h2>
       <form method="post" action="/account/password" novalidate>
         <CsrfField token={props.csrf} />
         <TextField name="current" label="รหัสผ่านปัจจุบัน" type="password" autocomplete="current-password" error={props.passwordErrors?.current} />

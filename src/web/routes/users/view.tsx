@@ -13,7 +13,7 @@ function RoleSelect(props: { roles: Role[]; value?: string | undefined; error?: 
     <div class={props.error ? 'field field-error' : 'field'}>
       <label for="role">บทบาท</label>
       {props.error ? <p class="error-message" id="role-error">{props.error}</p> : null}
-      <select id="role" name="role" aria-describedby={props.error ? 'role-error' : undefined}>
+      <select id="role" name="role" aria-invalid={props.error ? 'true' : undefined} aria-describedby={props.error ? 'role-error' : undefined}>
         <option value="">— เลือกบทบาท —</option>
         {props.roles.map((r) => <option value={r} selected={props.value === r}>{roleLabels[r]}</option>)}
       </select>
@@ -40,7 +40,7 @@ export function UserListView(props: { rows: UserListRow[]; total: number; page: 
       </form>
       <p>พบ {props.total.toLocaleString('th-TH')} คน</p>
       <div class="table-scroll">
-        <table>
+        <table class="table-wide">
           <caption class="visually-hidden">ผู้ใช้งานในหน่วยงานของท่าน</caption>
           <thead><tr><th scope="col">ชื่อ</th><th scope="col">อีเมล</th><th scope="col">บทบาท</th><th scope="col">สถานะ</th></tr></thead>
           <tbody>
