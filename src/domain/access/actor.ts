@@ -17,5 +17,6 @@ export type Actor = {
   username: string | null;
   name: string;
   email: string;
+  twoFactorEnabled: boolean;
   memberships: MembershipReach[];
 };

@@ -1,6 +1,6 @@
 import { isWithin } from '../org/org-unit.ts';
 import type { Actor, MembershipReach } from './actor.ts';
-import { grantableRoles, roleUnitKinds, type Role } from './roles.ts';
+import { grantableRoles, roleUnitKinds, rolesRequiringTotp, type Role } from './roles.ts';
 
 // Named policies. Pure: the service layer loads the facts (paths, memberships) and asks here.
 
@@ -31,6 +31,11 @@ export function canManageUser(actor: Actor, target: { userId: string; membership
 
 export function canAdministerUsers(actor: Actor): boolean {
   return actor.memberships.some((m) => grantableRoles[m.role].length > 0);
+}
+
+/** Where the deployment enforces it, executives, offices and admins must turn on TOTP before anything else. */
+export function mustEnrolSecondFactor(actor: Actor, enforced: boolean): boolean {
+  return enforced && !actor.twoFactorEnabled && actor.memberships.some((m) => rolesRequiringTotp.includes(m.role));
 }
 
 export function canImportRegister(actor: Actor): boolean {

@@ -6,5 +6,5 @@ import { findUserById, listMembershipsOfUser } from '../../db/queries/access.ts'
 export async function loadActor(db: Db, userId: string): Promise<Actor | undefined> {
   const user = await findUserById(db, userId);
   if (!user || !user.isActive) return undefined;
-  return { userId: user.id, username: user.username, name: user.name, email: user.email, memberships: await listMembershipsOfUser(db, user.id) };
+  return { userId: user.id, username: user.username, name: user.name, email: user.email, twoFactorEnabled: user.twoFactorEnabled, memberships: await listMembershipsOfUser(db, user.id) };
 }

@@ -69,7 +69,7 @@ export function accountRoutes(deps: Deps) {
     return c.redirect('/account?done=password', 303);
   });
 
-  app.get('/account/two-factor', (c) => renderPage(c, 'การยืนยันตัวตนสองขั้นตอน', <TotpSetupView csrf={c.get('csrfToken')} />));
+  app.get('/account/two-factor', (c) => renderPage(c, 'การยืนยันตัวตนสองขั้นตอน', <TotpSetupView csrf={c.get('csrfToken')} required={c.req.query('required') === '1'} />));
 
   app.post('/account/two-factor', async (c) => {
     const raw = await formBody(c);

@@ -94,7 +94,7 @@ export function AccountView(props: {
   );
 }
 
-export function TotpSetupView(props: { csrf: string; errors?: FieldErrors; qrSvg?: string; secret?: string; backupCodes?: string[]; confirmError?: string }) {
+export function TotpSetupView(props: { csrf: string; required?: boolean; errors?: FieldErrors; qrSvg?: string; secret?: string; backupCodes?: string[]; confirmError?: string }) {
   if (props.qrSvg || props.confirmError) {
     return (
       <>
@@ -124,6 +124,7 @@ export function TotpSetupView(props: { csrf: string; errors?: FieldErrors; qrSvg
     <>
       <h1>ตั้งค่าการยืนยันตัวตนสองขั้นตอน</h1>
       <ErrorSummary errors={props.errors ?? {}} />
+      {props.required ? <Notice kind="warning">บทบาทของท่านต้องเปิดใช้การยืนยันตัวตนสองขั้นตอนก่อนใช้งานส่วนอื่นของระบบ</Notice> : null}
       <p>นอกจากรหัสผ่าน ระบบจะขอรหัส 6 หลักจากแอปในโทรศัพท์ทุกครั้งที่เข้าสู่ระบบ ผู้บริหาร อปท. สำนักงานท้องถิ่น และผู้ดูแลระบบควรเปิดใช้</p>
       <form method="post" action="/account/two-factor" novalidate>
         <CsrfField token={props.csrf} />
