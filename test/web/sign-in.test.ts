@@ -138,6 +138,17 @@ test('with TOTP on, signing in needs the code from the app', async () => {
   assert.equal((await again.get('/account')).status, 200);
 });
 
+test('keeping the session alive with a malformed Referer goes home, never a 500', async () => {
+  const b = new Browser(t.app);
+  await b.signIn('somsri', officer.password);
+  const body = new URLSearchParams({ _csrf: b.csrf() }).toString();
+  for (const referer of ['not a url', 'http://[bad', 'http://localhost:3000/account']) {
+    const res = await t.app.request('/session/keepalive', { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: b.cookieHeader(), origin: 'http://localhost:3000', referer } });
+    assert.equal(res.status, 303, referer);
+    assert.equal(res.headers.get('location'), referer.endsWith('/account') ? '/account' : '/');
+  }
+});
+
 test('a deactivated account cannot sign in', async () => {
   const user = await createUserWithRole(t.deps, 'lao_officer', '5220601', { username: 'gone' });
   await sql`update "user" set "isActive" = false where id = ${user.userId}`.execute(t.deps.db);

@@ -5,7 +5,6 @@ import { z } from 'zod';
 import type { Deps } from '../../../deps.ts';
 import { minPasswordLength } from '../../../auth/create-auth.ts';
 import { listApiTokens } from '../../../db/queries/api-tokens.ts';
-import { findUserById } from '../../../db/queries/access.ts';
 import { confirmTotpEnrolment, startTotpEnrolment } from '../../../services/auth/second-factor.ts';
 import { recordAudit } from '../../../services/audit/record-audit.ts';
 import { createApiToken, revokeOwnApiToken } from '../../../services/tokens/api-tokens.ts';
@@ -30,9 +29,8 @@ export function accountRoutes(deps: Deps) {
 
   const show = async (c: Context<AppEnv>, extra: Partial<Parameters<typeof AccountView>[0]> = {}, status: 200 | 422 = 200) => {
     const actor = c.get('actor')!;
-    const user = (await findUserById(deps.db, actor.userId))!;
     const tokens = await listApiTokens(deps.db, actor.userId);
-    return renderPage(c, 'บัญชีของฉัน', <AccountView csrf={c.get('csrfToken')} actor={actor} twoFactorEnabled={user.twoFactorEnabled} tokens={tokens} {...extra} />, status);
+    return renderPage(c, 'บัญชีของฉัน', <AccountView csrf={c.get('csrfToken')} actor={actor} twoFactorEnabled={actor.twoFactorEnabled} tokens={tokens} {...extra} />, status);
   };
 
   app.get('/account', (c) => show(c, { notice: c.req.query('done') === 'password' ? 'เปลี่ยนรหัสผ่านแล้ว' : c.req.query('done') === 'totp' ? 'เปิดใช้การยืนยันตัวตนสองขั้นตอนแล้ว' : c.req.query('done') === 'revoked' ? 'ยกเลิกโทเค็นแล้ว' : undefined }));

@@ -80,8 +80,14 @@ export function signInRoutes(deps: Deps) {
       return c.redirect('/sign-in?expired=1', 303);
     }
     if (c.req.header('x-requested-with') === 'fetch') return c.json({ ok: true, expiresAt: c.get('sessionExpiresAt') });
-    return c.redirect(safeNext(c.req.header('referer') ? new URL(c.req.header('referer')!).pathname : '/'), 303);
+    return c.redirect(safeNext(refererPath(c.req.header('referer'))), 303);
   });
 
   return app;
+}
+
+/** The path of the page the form was sent from; a missing or malformed Referer is the home page, never an error. */
+function refererPath(referer: string | undefined): string {
+  if (!referer || !URL.canParse(referer)) return '/';
+  return new URL(referer).pathname;
 }
