@@ -118,6 +118,129 @@ export interface SignInThrottleTable {
   locked_until: Date | null;
 }
 
+export interface ProgrammesTable {
+  id: Generated<number>;
+  code: string;
+  title: string;
+  owner: 'odloc' | 'dla';
+  respondents: 'lao' | 'province_office' | 'district_office';
+  frequency: 'yearly' | 'quarterly';
+  scored: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: Timestamp;
+}
+
+export interface FrameworkVersionsTable {
+  id: Generated<number>;
+  programme_id: number;
+  code: string;
+  title: string;
+  fiscal_year: number;
+  previous_version_id: number | null;
+  document: ColumnType<unknown, string, string>;
+  status: ColumnType<'draft' | 'frozen', 'draft' | 'frozen' | undefined, 'draft' | 'frozen'>;
+  source_file_name: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  frozen_at: Date | null;
+}
+
+export type RoundState = 'draft' | 'open' | 'closed' | 'published';
+
+export interface RoundsTable {
+  id: Generated<number>;
+  programme_id: number;
+  framework_version_id: number;
+  title: string;
+  fiscal_year: number;
+  quarter: number | null;
+  state: ColumnType<RoundState, RoundState | undefined, RoundState>;
+  opens_at: Timestamp;
+  due_at: Timestamp;
+  late_until: Timestamp;
+  edit_closes_at: Timestamp;
+  lao_types: string[] | null;
+  province_codes: string[] | null;
+  excluded_province_codes: ColumnType<string[], string[] | undefined, string[]>;
+  demo: ColumnType<boolean, boolean | undefined, boolean>;
+  created_by: string | null;
+  created_at: Timestamp;
+  opened_at: Date | null;
+  closed_at: Date | null;
+  published_at: Date | null;
+}
+
+export interface RoundRespondentsTable {
+  round_id: number;
+  org_unit_id: number;
+  lao_type: string | null;
+  province_code: string | null;
+  district_code: string | null;
+}
+
+export type ExtensionScope = 'all' | 'province' | 'respondent';
+export type ExtensionStatus = 'requested' | 'granted' | 'refused';
+
+export interface ExtensionsTable {
+  id: Generated<number>;
+  round_id: number;
+  scope: ExtensionScope;
+  org_unit_id: number | null;
+  new_due_at: Timestamp;
+  reason: string;
+  status: ExtensionStatus;
+  requested_by: string | null;
+  requested_at: Timestamp;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_note: string | null;
+}
+
+export interface InternalDeadlinesTable {
+  id: Generated<number>;
+  round_id: number;
+  org_unit_id: number | null;
+  title: string;
+  due_at: Timestamp;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export type SubmissionState = 'in_progress' | 'awaiting_approval' | 'submitted' | 'returned' | 'accepted';
+
+export interface SubmissionsTable {
+  id: Generated<number>;
+  round_id: number;
+  org_unit_id: number;
+  state: ColumnType<SubmissionState, SubmissionState | undefined, SubmissionState>;
+  version: ColumnType<number, number | undefined, number>;
+  started_at: Timestamp;
+  updated_at: Timestamp;
+  submitted_at: Date | null;
+  submitted_by: string | null;
+}
+
+export interface SubmissionValuesTable {
+  submission_id: number;
+  field_key: string;
+  item_code: ColumnType<string, string | undefined, string>;
+  value: ColumnType<unknown, string | null, string | null>;
+  version: ColumnType<number, number | undefined, number>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  created_at: Timestamp;
+  read_at: Date | null;
+}
+
 export interface Database {
   org_units: OrgUnitsTable;
   audit_events: AuditEventsTable;
@@ -128,4 +251,13 @@ export interface Database {
   memberships: MembershipsTable;
   api_tokens: ApiTokensTable;
   sign_in_throttle: SignInThrottleTable;
+  programmes: ProgrammesTable;
+  framework_versions: FrameworkVersionsTable;
+  rounds: RoundsTable;
+  round_respondents: RoundRespondentsTable;
+  extensions: ExtensionsTable;
+  internal_deadlines: InternalDeadlinesTable;
+  submissions: SubmissionsTable;
+  submission_values: SubmissionValuesTable;
+  notifications: NotificationsTable;
 }

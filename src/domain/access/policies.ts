@@ -47,3 +47,8 @@ export function reachPaths(actor: Actor, roles?: readonly Role[]): string[] {
   const paths = actor.memberships.filter((m) => !roles || roles.includes(m.role)).map((m) => m.unitPath);
   return paths.filter((p) => !paths.some((q) => q !== p && isWithin(p, q)));
 }
+
+/** Programme owners load framework files, open rounds and grant extensions directly. */
+export function canManageProgrammes(actor: Actor): boolean {
+  return hasRole(actor, 'system_admin', 'programme_admin');
+}
