@@ -26,7 +26,10 @@ export async function createRound(deps: Pick<Deps, 'db'>, actor: Actor | null, i
   if (dateProblems.length) throw new DomainError('invalid', 'round_dates', { problems: dateProblems });
   if (await findRoundForPeriod(deps.db, programme.id, input.fiscalYear, input.quarter)) throw new DomainError('conflict', 'round_period_taken', { field: 'fiscalYear' });
   return deps.db.transaction().execute(async (trx) => {
-    const roundId = await insertRound(trx, { ...input, laoTypes: programme.respondents === 'lao' ? input.laoTypes : null, createdBy: actor?.userId ?? null });
+    // LAO types left open mean every type the framework is for (never types it has no forms for, such as กทม.).
+    const frameworkTypes = (version.document as { laoTypes?: string[] }).laoTypes ?? null;
+    const laoTypes = programme.respondents === 'lao' ? input.laoTypes ?? frameworkTypes : null;
+    const roundId = await insertRound(trx, { ...input, laoTypes, createdBy: actor?.userId ?? null });
     await recordAudit(trx, meta, { action: 'round.create', entityType: 'round', entityId: String(roundId), newValue: { ...input } });
     return { roundId };
   });
