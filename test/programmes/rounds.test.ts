@@ -16,7 +16,7 @@ import { generateQuarterlyRounds } from '../../src/services/rounds/generate-quar
 import { grantExtension } from '../../src/services/rounds/grant-extension.ts';
 import { requestExtension } from '../../src/services/rounds/request-extension.ts';
 import { createLao, createUserWithRole } from '../support/factories.ts';
-import { createTestApp, type TestApp } from '../support/web.ts';
+import { Browser, createTestApp, type TestApp } from '../support/web.ts';
 
 // Rounds on real PostgreSQL with a moved clock: who is expected, the deadline rule, extensions and who is told.
 const meta = { actorUserId: null, ip: null, requestId: 'test' };
@@ -26,6 +26,7 @@ let versionId: number;
 let programmeId: number;
 const lao: Record<'a' | 'b' | 'city' | 'elsewhere' | 'otherDistrict', { id: number; code: string; path: string }> = {} as never;
 const actors = {} as Record<'officerA' | 'officerB' | 'district' | 'otherDistrictOffice' | 'province' | 'admin', Actor>;
+const passwords = new Map<string, { username: string; password: string }>();
 
 const expectDomainError = async (p: Promise<unknown>, code: string, key?: string) => {
   await assert.rejects(p, (e: unknown) => e instanceof DomainError && e.code === code && (!key || e.messageKey === key));
@@ -42,7 +43,11 @@ before(async () => {
   lao.city = await createLao(t.deps.db, { code: '9000003', nameTh: 'เทศบาลนครซี', laoType: 'city', districtCode: '2206' });
   lao.otherDistrict = await createLao(t.deps.db, { code: '9000004', nameTh: 'เทศบาลตำบลดี', laoType: 'subdistrict', districtCode: '2201' });
   lao.elsewhere = await createLao(t.deps.db, { code: '9000005', nameTh: 'เทศบาลตำบลอี', laoType: 'subdistrict', districtCode: '2001' });
-  const make = async (role: Parameters<typeof createUserWithRole>[1], unit: string) => (await loadActor(t.deps.db, (await createUserWithRole(t.deps, role, unit)).userId))!;
+  const make = async (role: Parameters<typeof createUserWithRole>[1], unit: string) => {
+    const user = await createUserWithRole(t.deps, role, unit);
+    passwords.set(user.userId, user);
+    return (await loadActor(t.deps.db, user.userId))!;
+  };
   actors.officerA = await make('lao_officer', '9000001');
   actors.officerB = await make('lao_officer', '9000002');
   actors.district = await make('district_office', '2206');
@@ -176,4 +181,14 @@ test('quarterly rounds are made by rule for the rest of the fiscal year, due on 
   const again = await generateQuarterlyRounds(t.deps, actors.admin, { programmeId: programme.id, fiscalYear: 2564, fromQuarter: 1 }, meta);
   assert.deepEqual(again.skipped, [2, 3, 4]);
   await expectDomainError(generateQuarterlyRounds(t.deps, actors.admin, { programmeId, fiscalYear: 2564, fromQuarter: 1 }, meta), 'invalid', 'programme_not_quarterly');
+});
+
+test('the people told see it on their home page, linked to the round', async () => {
+  const browser = new Browser(t.app);
+  const officer = passwords.get(actors.officerA.userId)!;
+  assert.equal((await browser.signIn(officer.username, officer.password)).status, 303);
+  const home = await (await browser.get('/')).text();
+  assert.match(home, /การแจ้งเตือนล่าสุด/);
+  assert.match(home, /ขยายเวลาส่งข้อมูล: รอบทดสอบ/);
+  assert.match(home, /href="\/rounds\/\d+"/);
 });

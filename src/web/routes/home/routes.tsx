@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import type { Deps } from '../../../deps.ts';
 import type { Actor } from '../../../domain/access/actor.ts';
-import { canAdministerUsers, canImportRegister } from '../../../domain/access/policies.ts';
+import { canAdministerUsers, canImportRegister, canManageProgrammes } from '../../../domain/access/policies.ts';
+import { listRecentNotifications, type NotificationRow } from '../../../db/queries/notifications.ts';
 import { roleLabels } from '../../../domain/access/roles.ts';
 import { orgUnitKindLabels, type OrgUnitKind } from '../../../domain/org/org-unit.ts';
 import { formatThaiDate } from '../../../domain/dates/thai-date.ts';
@@ -15,18 +16,39 @@ function tasksFor(actor: Actor): Task[] {
   const tasks: Task[] = [];
   const unit = actor.memberships[0];
   if (unit) tasks.push({ href: `/org/${unit.unitKind}/${encodeURIComponent(unit.unitCode)}`, title: 'หน่วยงานของฉัน', body: `ดูข้อมูล ${unit.unitNameTh} และหน่วยงานในความรับผิดชอบ` });
+  tasks.push({ href: '/rounds', title: 'รอบการประเมิน', body: 'รอบที่เปิดรับข้อมูล กำหนดส่ง และการขอขยายเวลา' });
+  if (canManageProgrammes(actor)) tasks.push({ href: '/admin/frameworks', title: 'กรอบการประเมิน', body: 'นำเข้า ตรวจ และดูกรอบการประเมิน ตัวชี้วัด แบบ และสูตร ของแต่ละโครงการ' });
   if (canAdministerUsers(actor)) tasks.push({ href: '/users', title: 'จัดการผู้ใช้งาน', body: 'เชิญเจ้าหน้าที่ กำหนดบทบาท และระงับบัญชีภายในหน่วยงานของท่าน' });
   if (canImportRegister(actor)) tasks.push({ href: '/admin/register', title: 'ทะเบียน อปท.', body: 'นำเข้าทะเบียนองค์กรปกครองส่วนท้องถิ่นประจำปีจากไฟล์ CSV หรือ XLSX' });
   tasks.push({ href: '/account', title: 'บัญชีของฉัน', body: 'เปลี่ยนรหัสผ่าน ตั้งค่าการยืนยันตัวตนสองขั้นตอน และสร้างโทเค็น API' });
   return tasks;
 }
 
-function HomeSignedIn(props: { actor: Actor; today: Date }) {
+function Notifications(props: { items: NotificationRow[] }) {
+  if (!props.items.length) return null;
+  return (
+    <section aria-labelledby="notifications-heading">
+      <h2 id="notifications-heading">การแจ้งเตือนล่าสุด</h2>
+      <ul class="notifications">
+        {props.items.map((n) => (
+          <li>
+            <strong>{n.link ? <a href={n.link}>{n.title}</a> : n.title}</strong>
+            <br />
+            {n.body} <span class="muted">({formatThaiDate(n.createdAt, { short: true, withTime: true })})</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function HomeSignedIn(props: { actor: Actor; today: Date; notifications: NotificationRow[] }) {
   const { actor } = props;
   return (
     <>
       <p class="muted">{formatThaiDate(props.today)}</p>
       <h1>สวัสดี {actor.name}</h1>
+      <Notifications items={props.notifications} />
       <h2>บทบาทและหน่วยงานของท่าน</h2>
       {actor.memberships.length === 0 ? (
         <p>บัญชีนี้ยังไม่มีบทบาทในหน่วยงานใด ติดต่อผู้ดูแลของหน่วยงานท่านเพื่อกำหนดสิทธิ์</p>
@@ -75,11 +97,13 @@ function Welcome() {
   );
 }
 
-export function homeRoutes(deps: Pick<Deps, 'clock'>) {
+export function homeRoutes(deps: Pick<Deps, 'clock' | 'db'>) {
   const app = new Hono<AppEnv>();
-  app.get('/', (c) => {
+  app.get('/', async (c) => {
     const actor = c.get('actor');
-    return renderPage(c, actor ? t('nav.home') : t('app.name'), actor ? <HomeSignedIn actor={actor} today={deps.clock.now()} /> : <Welcome />);
+    if (!actor) return renderPage(c, t('app.name'), <Welcome />);
+    const notifications = await listRecentNotifications(deps.db, actor.userId);
+    return renderPage(c, t('nav.home'), <HomeSignedIn actor={actor} today={deps.clock.now()} notifications={notifications} />);
   });
   return app;
 }
