@@ -5,6 +5,15 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Role } from '../src/domain/access/roles.ts';
 import { findOrgUnitByAnyCode } from '../src/db/queries/org-units.ts';
+import { findProgrammeByCode } from '../src/db/queries/frameworks.ts';
+import { loadActor } from '../src/services/access/load-actor.ts';
+import { importFramework } from '../src/services/framework/import-framework.ts';
+import { listFrameworkFiles } from '../src/services/framework/framework-files.ts';
+import { addInternalDeadline } from '../src/services/rounds/add-internal-deadline.ts';
+import { changeRoundState } from '../src/services/rounds/change-round-state.ts';
+import { createRound } from '../src/services/rounds/create-round.ts';
+import { grantExtension } from '../src/services/rounds/grant-extension.ts';
+import { requestExtension } from '../src/services/rounds/request-extension.ts';
 import { createAccount } from '../src/services/users/create-account.ts';
 import { startTestCluster } from '../test/support/cluster.ts';
 import { createLao } from '../test/support/factories.ts';
@@ -15,9 +24,11 @@ const viewports = { desktop: { width: 1366, height: 768 }, phone: { width: 390, 
 const password = 'correct horse battery staple';
 
 // Realistic names, long ones included: Thai names and unit names are what overflow first.
-async function seed(live: LiveApp) {
+async function seed(live: LiveApp): Promise<{ frameworkId: number; roundId: number }> {
   const { deps } = live;
-  await createLao(deps.db, { code: '5220601', nameTh: 'องค์การบริหารส่วนตำบลท่าหลวงใหม่พัฒนา', laoType: 'subdistrict', districtCode: '2206' });
+  const lao = await createLao(deps.db, { code: '5220601', nameTh: 'องค์การบริหารส่วนตำบลท่าหลวงใหม่พัฒนา', laoType: 'subdistrict', districtCode: '2206' });
+  await createLao(deps.db, { code: '6220602', nameTh: 'เทศบาลตำบลพลับพลานารายณ์', laoType: 'subdistrict', districtCode: '2206' });
+  await createLao(deps.db, { code: '3200101', nameTh: 'องค์การบริหารส่วนจังหวัดชลบุรี', laoType: 'pao', districtCode: '2001' });
   const meta = { actorUserId: null, ip: null, requestId: null };
   const people: [string, string, Role, string][] = [
     ['somsri', 'สมศรี ใจดีมีสุข', 'lao_officer', '5220601'],
@@ -26,11 +37,38 @@ async function seed(live: LiveApp) {
     ['wanida', 'วนิดา ทองประเสริฐ', 'lao_officer', '5220601'],
     ['thanakorn', 'ธนกร วงศ์ไพบูลย์', 'district_office', '2206'],
     ['nuchanat', 'นุชนาถ ฤทธิ์ฤๅชัย', 'province_office', '22'],
+    ['pornthip', 'พรทิพย์ ศักดิ์สิทธิ์ไพศาล', 'programme_admin', 'TH'],
   ];
+  const ids: Record<string, string> = {};
   for (const [username, name, role, code] of people) {
     const unit = await findOrgUnitByAnyCode(deps.db, code);
-    await createAccount(deps, { name, email: `${username}@example.go.th`, username, password, role, orgUnitId: unit!.id }, meta);
+    ids[username] = await createAccount(deps, { name, email: `${username}@example.go.th`, username, password, role, orgUnitId: unit!.id }, meta);
   }
+
+  // The shipped frameworks, and an open ODLOC 2568 round with the extensions a real one collects.
+  let frameworkId = 0;
+  for (const file of await listFrameworkFiles()) {
+    const imported = await importFramework(deps, null, { bytes: fs.readFileSync(file), fileName: path.basename(file) }, meta);
+    if (!imported.ok) throw new Error(`${file} did not import: ${JSON.stringify(imported.problems.slice(0, 3))}`);
+    if (imported.code === 'odloc-2568') frameworkId = imported.versionId;
+  }
+  if (!frameworkId) throw new Error('frameworks/ has no odloc-2568');
+  const programme = (await findProgrammeByCode(deps.db, 'odloc-minimum-standards'))!;
+  const day = 24 * 60 * 60 * 1000;
+  const midnight = (days: number) => new Date(Math.floor((Date.now() + days * day) / day) * day - 7 * 60 * 60 * 1000);
+  const endOfDay = (days: number) => new Date(midnight(days + 1).getTime() - 1000);
+  const { roundId } = await createRound(deps, null, {
+    programmeId: programme.id, frameworkVersionId: frameworkId, title: 'การประเมินมาตรฐานขั้นต่ำการจัดบริการสาธารณะ ประจำปี พ.ศ. 2568', fiscalYear: 2568, quarter: null,
+    opensAt: midnight(-20), dueAt: endOfDay(10), lateUntil: endOfDay(17), editClosesAt: endOfDay(31), laoTypes: null, provinceCodes: null,
+    // the ten provinces DLA's 2567 letter left out (seed 004)
+    excludedProvinceCodes: ['51', '24', '92', '82', '80', '49', '70', '16', '33', '84'],
+  }, meta);
+  await changeRoundState(deps, null, { roundId, to: 'open' }, meta);
+  await addInternalDeadline(deps, null, { roundId, provinceId: (await findOrgUnitByAnyCode(deps.db, '22'))!.id, title: 'กลุ่มงานและท้องถิ่นอำเภอส่งข้อมูลให้สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด', dueAt: endOfDay(3) }, meta);
+  await grantExtension(deps, null, { roundId, scope: 'all', orgUnitId: null, newDueAt: endOfDay(24), reason: 'ตามมติคณะอนุกรรมการด้านการติดตามและประเมินผล ครั้งที่ 4/2568 ขยายเวลาให้ทุกหน่วยงาน' }, meta);
+  const somsri = (await loadActor(deps.db, ids.somsri!))!;
+  await requestExtension(deps, somsri, { roundId, scope: 'respondent', orgUnitId: lao.id, newDueAt: endOfDay(30), reason: 'เจ้าหน้าที่ผู้รับผิดชอบด้านสิ่งแวดล้อมย้ายไปปฏิบัติราชการที่อื่นระหว่างรวบรวมข้อมูล ขอขยายเวลาเพื่อให้ผู้รับผิดชอบคนใหม่ตรวจสอบข้อมูล' }, meta);
+  return { frameworkId, roundId };
 }
 
 async function signIn(page: Page, base: string, username: string) {
@@ -41,13 +79,20 @@ async function signIn(page: Page, base: string, username: string) {
   await page.waitForURL(`${base}/`);
 }
 
+const tallPage = 6000;
+
 async function shoot(page: Page, file: string) {
   await page.evaluate(() => document.fonts.ready);
   // A fallback font would silently hide a broken @font-face: say so next to the file name.
   const sarabun = await page.evaluate(() => [...document.fonts].some((f) => f.family.replace(/"/g, '') === 'Sarabun' && f.status === 'loaded'));
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  await page.screenshot({ path: path.join(outDir, file), fullPage: true });
-  console.log(`${file}${sarabun ? '' : '  (Sarabun NOT loaded)'}${overflow > 0 ? `  (scrolls sideways by ${overflow}px)` : ''}`);
+  const { width, height } = await page.evaluate(() => ({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight }));
+  if (height <= tallPage) await page.screenshot({ path: path.join(outDir, file), fullPage: true });
+  // Chromium repeats the top of a very tall page in one capture: a long page is saved in parts instead.
+  else for (let y = 0, part = 1; y < height; y += tallPage, part++) {
+    await page.screenshot({ path: path.join(outDir, file.replace(/\.png$/, `-part${part}.png`)), fullPage: true, clip: { x: 0, y, width, height: Math.min(tallPage, height - y) } });
+  }
+  console.log(`${file}${height > tallPage ? `  (in ${Math.ceil(height / tallPage)} parts)` : ''}${sarabun ? '' : '  (Sarabun NOT loaded)'}${overflow > 0 ? `  (scrolls sideways by ${overflow}px)` : ''}`);
   // The same checks as the e2e test, here also for the pages and the phone size the test does not visit.
   for (const v of await accessibilityViolations(page)) console.log(`  ${v.replace(/\n/g, '\n  ')}`);
 }
@@ -60,7 +105,7 @@ try {
   const live = await startLiveApp();
   const browser = await launchChromium();
   try {
-    await seed(live);
+    const { frameworkId, roundId } = await seed(live);
     const base = live.baseUrl;
     for (const [size, viewport] of Object.entries(viewports)) {
       const shots = async (who: string | null, steps: (page: Page) => Promise<void>) => {
@@ -105,6 +150,29 @@ try {
         await page.getByRole('button', { name: 'ส่งคำเชิญ' }).click();
         await page.locator('.error-summary').waitFor();
         await shoot(page, `${size}-10-province-users-new-errors.png`);
+      });
+      await shots('pornthip', async (page) => {
+        await page.goto(`${base}/admin/frameworks`);
+        await shoot(page, `${size}-11-admin-frameworks.png`);
+        await page.goto(`${base}/admin/frameworks/${frameworkId}?type=subdistrict`);
+        await shoot(page, `${size}-12-admin-framework-odloc-2568-subdistrict.png`);
+        await page.goto(`${base}/rounds`);
+        await shoot(page, `${size}-13-admin-rounds.png`);
+        await page.goto(`${base}/rounds/${roundId}`);
+        await shoot(page, `${size}-14-admin-round-dates-extensions.png`);
+        await page.goto(`${base}/rounds/new`);
+        await page.getByLabel('ชื่อรอบการประเมิน').fill('รอบทดสอบวันที่ผิด');
+        await page.getByRole('button', { name: 'สร้างรอบการประเมิน (ร่าง)' }).click();
+        await page.locator('.error-summary').waitFor();
+        await shoot(page, `${size}-15-admin-round-new-errors.png`);
+      });
+      await shots('somsri', async (page) => {
+        await page.goto(`${base}/rounds/${roundId}`);
+        await shoot(page, `${size}-16-lao-officer-round-own-deadline.png`);
+      });
+      await shots('thanakorn', async (page) => {
+        await page.goto(`${base}/rounds/${roundId}`);
+        await shoot(page, `${size}-17-district-office-round-decide.png`);
       });
     }
     console.log(`screenshots in ${outDir}`);

@@ -1,37 +1,17 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { readFrameworkFile, sameFramework } from '../src/domain/framework/read-framework-file.ts';
-import { createTestDatabase, type TestDatabase } from './support/test-db.ts';
+import { createCliRunner, projectRoot as root, type CliRunner } from './support/cli.ts';
 
-// `npm run cli -- framework …` as a person runs it: a real process against this file's database.
-const root = path.resolve(import.meta.dirname, '..');
+// The command line as a person runs it: a real process against this file's own database.
 const fixtures = path.join(root, 'test/fixtures/frameworks');
 
-let t: TestDatabase;
-let tmp: string;
-before(async () => {
-  t = await createTestDatabase();
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'matrathan-cli-'));
-});
-after(async () => {
-  await t.drop();
-  fs.rmSync(tmp, { recursive: true, force: true });
-});
-
-function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: root, env: { ...process.env, DATABASE_URL: t.url, DATA_DIR: tmp, LOG_LEVEL: 'warn' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('exit', (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
-}
+let runner: CliRunner;
+before(async () => (runner = await createCliRunner()));
+after(async () => runner.close());
+const cli = (...args: string[]) => runner.run(...args);
 
 test('framework check: exit 0 for a valid file; otherwise one Thai line per problem and exit 1', async () => {
   const ok = await cli('framework', 'check', path.join(fixtures, 'small-valid.yaml'));
@@ -42,7 +22,7 @@ test('framework check: exit 0 for a valid file; otherwise one Thai line per prob
   const lines = bad.stdout.trim().split('\n');
   assert.equal(lines.length, 13);
   assert.ok(lines.every((l) => /^บรรทัด \d+ · \S+: .*[\u0E00-\u0E7F]/.test(l)), lines.join('\n'));
-  const missing = await cli('framework', 'check', path.join(tmp, 'no-such-file.yaml'));
+  const missing = await cli('framework', 'check', path.join(runner.tmp, 'no-such-file.yaml'));
   assert.equal(missing.code, 1);
   assert.match(missing.stderr, /เปิดไฟล์ .* ไม่ได้/);
   assert.equal((await cli('framework', 'check')).code, 2);

@@ -1,39 +1,16 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { createTestDatabase, type TestDatabase } from './support/test-db.ts';
+import { createCliRunner, projectRoot as root, type CliRunner } from './support/cli.ts';
 
-// The command line as a person runs it: a real process, DATABASE_URL pointing at this file's database.
-const root = path.resolve(import.meta.dirname, '..');
+// The command line as a person runs it: a real process against this file's own database.
 const fixtures = path.join(root, 'test/fixtures/register');
 
-let t: TestDatabase;
-let tmp: string;
-before(async () => {
-  t = await createTestDatabase();
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'matrathan-cli-'));
-});
-after(async () => {
-  await t.drop();
-  fs.rmSync(tmp, { recursive: true, force: true });
-});
-
-function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: t.url, DATA_DIR: tmp, LOG_LEVEL: 'warn' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('exit', (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
-}
+let runner: CliRunner;
+before(async () => (runner = await createCliRunner()));
+after(async () => runner.close());
+const cli = (...args: string[]) => runner.run(...args);
 
 test('register import --dry-run of a bad file: exit 1, one Thai line per problem naming row and column', async () => {
   const r = await cli('register', 'import', path.join(fixtures, 'bad-rows.csv'), '--dry-run');
@@ -62,7 +39,7 @@ test('a file-level problem prints as one line for the whole file', async () => {
 });
 
 test('register generate --out writes the generated register, importable as it is', async () => {
-  const out = path.join(tmp, 'generated.csv');
+  const out = path.join(runner.tmp, 'generated.csv');
   const r = await cli('register', 'generate', '--out', out);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stderr, /7,852 แห่ง/);
@@ -76,7 +53,7 @@ test('reference load, a missing file, and wrong usage', async () => {
   const ref = await cli('reference', 'load');
   assert.equal(ref.code, 0, ref.stderr);
   assert.match(ref.stdout, /77 จังหวัด 928 อำเภอ/);
-  const missing = await cli('register', 'import', path.join(tmp, 'nope.csv'));
+  const missing = await cli('register', 'import', path.join(runner.tmp, 'nope.csv'));
   assert.equal(missing.code, 1);
   assert.match(missing.stderr, /ไม่พบไฟล์/);
   assert.equal((await cli('nonsense')).code, 2);

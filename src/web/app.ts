@@ -18,6 +18,9 @@ import { orgRoutes } from './routes/org/routes.tsx';
 import { devRoutes } from './routes/dev/routes.tsx';
 import { adminRegisterRoutes } from './routes/admin-register/routes.tsx';
 import { apiRoutes } from './routes/api/routes.ts';
+import { adminFrameworkRoutes } from './routes/admin-frameworks/routes.tsx';
+import { adminFrameworkListRoutes } from './routes/admin-framework-lists/routes.tsx';
+import { roundRoutes } from './routes/rounds/routes.tsx';
 
 export function createApp(deps: Deps) {
   const app = new Hono<AppEnv>();
@@ -43,6 +46,9 @@ export function createApp(deps: Deps) {
   app.route('/', userRoutes(deps));
   app.route('/', orgRoutes(deps));
   app.route('/', adminRegisterRoutes(deps));
+  app.route('/', adminFrameworkRoutes(deps));
+  app.route('/', adminFrameworkListRoutes(deps));
+  app.route('/', roundRoutes(deps));
   if (devTools) app.route('/', devRoutes(deps));
 
   app.notFound(renderNotFound);

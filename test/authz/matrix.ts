@@ -1,5 +1,6 @@
 import type { Role } from '../../src/domain/access/roles.ts';
-import { laoCodes, uniqueEmail, type Principal, type Scope, type World } from './world.ts';
+import { dateTimeValues } from '../../src/web/routes/rounds/schema.ts';
+import { day, laoCodes, uniqueEmail, type Principal, type Scope, type World } from './world.ts';
 
 // The authorisation matrix: every route of the app, asked by every role and by an anonymous visitor, at every
 // distance from the asker's own unit, with the status expected. A route missing from here fails the suite.
@@ -32,6 +33,19 @@ const manage = (who: Principal, scope: Scope, ok = 303) => {
 };
 /** The register belongs to the programme owners and system administrators. */
 const registerAdmin = (who: Principal, ok: number) => (who === 'anonymous' ? 303 : who === 'programme_admin' || who === 'system_admin' ? ok : 403);
+/** Programme owners (programme and system administrators) manage frameworks and rounds. */
+const owner = registerAdmin;
+/** A Buddhist-Era date `days` from the test clock's now, as a form field takes it. */
+const dateIn = (w: World, days: number) => dateTimeValues(new Date(w.t.clock.now().getTime() + days * day)).date;
+let copies = 0;
+const provinceOf: Record<Scope, string> = { own: '22', same_district: '22', other_district: '22', other_province: '20' };
+/** Deciding a respondent's request: the owners anywhere, the district and provincial offices above that LAO. */
+const decider = (who: Principal, scope: Scope) => {
+  if (who === 'anonymous') return 303;
+  if (who === 'programme_admin' || who === 'system_admin') return 303;
+  if (who === 'district_office' || who === 'province_office') return reach[who].includes(scope) ? 303 : 403;
+  return 403;
+};
 const get = (path: string): Call => ({ method: 'GET', path });
 const post = (path: string, form: Record<string, string> = {}): Call => ({ method: 'POST', path, form });
 
@@ -104,6 +118,65 @@ export const matrix: Entry[] = [
   { route: 'GET /admin/register', scoped: false, call: async () => get('/admin/register'), expect: (who) => registerAdmin(who, 200) },
   { route: 'POST /admin/register', scoped: false, call: async () => post('/admin/register', { mode: 'dry_run' }), expect: (who) => registerAdmin(who, 422) },
   { route: 'GET /admin/register/imports/:id', scoped: false, call: async (w) => get(`/admin/register/imports/${await w.registerImportId()}`), expect: (who) => registerAdmin(who, 200) },
+
+  { route: 'GET /frameworks/framework.schema.json', scoped: false, call: async () => get('/frameworks/framework.schema.json'), expect: () => 200 },
+  { route: 'GET /admin/frameworks', scoped: false, call: async () => get('/admin/frameworks'), expect: (who) => owner(who, 200) },
+  { route: 'POST /admin/frameworks', scoped: false, call: async () => post('/admin/frameworks', { mode: 'check' }), expect: (who) => owner(who, 422) },
+  { route: 'GET /admin/frameworks/:id', scoped: false, call: async (w) => get(`/admin/frameworks/${w.frameworkVersionId}?type=sao`), expect: (who) => owner(who, 200) },
+  { route: 'GET /admin/frameworks/:id/export', scoped: false, call: async (w) => get(`/admin/frameworks/${w.frameworkVersionId}/export`), expect: (who) => owner(who, 200) },
+  {
+    route: 'POST /admin/frameworks/:id/copy',
+    scoped: false,
+    call: async (w) => post(`/admin/frameworks/${w.frameworkVersionId}/copy`, { code: `matrix-copy-${++copies}`, title: 'รุ่นทดสอบสิทธิ์', fiscalYear: '2569' }),
+    expect: (who) => owner(who, 303),
+  },
+
+  { route: 'GET /admin/frameworks/:id/lists/:code', scoped: false, call: async (w) => get(`/admin/frameworks/${await w.listVersionId()}/lists/standards`), expect: (who) => owner(who, 200) },
+  // a line with a Thai code is refused at the field: nothing is saved, whoever asks
+  { route: 'POST /admin/frameworks/:id/lists/:code', scoped: false, call: async (w) => post(`/admin/frameworks/${await w.listVersionId()}/lists/standards`, { items: 'รหัสไทย | มาตรฐานทดสอบ' }), expect: (who) => owner(who, 422) },
+
+  { route: 'GET /rounds', scoped: false, call: async () => get('/rounds'), expect: (who) => signedIn(who, 200) },
+  { route: 'GET /rounds/new', scoped: false, call: async () => get('/rounds/new'), expect: (who) => owner(who, 200) },
+  { route: 'POST /rounds/new', scoped: false, call: async () => post('/rounds/new', { title: 'ไม่ครบ' }), expect: (who) => owner(who, 422) },
+  // the world's programme is yearly: the owners are told so at the field
+  { route: 'POST /rounds/generate-quarterly', scoped: false, call: async (w) => post('/rounds/generate-quarterly', { programmeId: String(w.programmeId), fiscalYear: '2570', fromQuarter: '2' }), expect: (who) => owner(who, 422) },
+  { route: 'GET /rounds/:id', scoped: false, call: async (w) => get(`/rounds/${w.roundId}`), expect: (who) => signedIn(who, 200) },
+  // open → published is not a move a round can make: the owners get the reason, everyone else is refused first
+  { route: 'POST /rounds/:id/state', scoped: false, call: async (w) => post(`/rounds/${w.roundId}/state`, { to: 'published', confirm: 'yes' }), expect: (who) => owner(who, 422) },
+  {
+    route: 'POST /rounds/:id/dates',
+    scoped: false,
+    call: async (w) => post(`/rounds/${w.roundId}/dates`, { opensAtDate: dateIn(w, 5), dueAtDate: dateIn(w, 1), lateUntilDate: dateIn(w, 1), editClosesAtDate: dateIn(w, 1) }),
+    expect: (who) => owner(who, 422),
+  },
+  {
+    route: 'POST /rounds/:id/internal-deadlines',
+    scoped: true,
+    call: async (w, _who, scope) => post(`/rounds/${w.roundId}/internal-deadlines`, { title: 'ท้องถิ่นอำเภอส่งจังหวัด', provinceId: String(await w.unitId(provinceOf[scope])), internalDueDate: dateIn(w, 10) }),
+    expect: (who, scope) => (who === 'anonymous' ? 303 : who === 'programme_admin' || who === 'system_admin' ? 303 : who === 'province_office' && scope !== 'other_province' ? 303 : 403),
+  },
+  {
+    route: 'POST /rounds/:id/extensions/request',
+    scoped: false,
+    // a new round each time: one pending request per respondent and round
+    call: async (w, who) => post(`/rounds/${await w.freshRound()}/extensions/request`, {
+      scope: who === 'province_office' ? 'province' : 'respondent', orgUnitId: String(await w.unitId(who === 'province_office' ? '22' : laoCodes.own)),
+      requestDueDate: dateIn(w, 45), reason: 'ระบบไฟฟ้าขัดข้องทั้งสัปดาห์',
+    }),
+    expect: (who) => (who === 'anonymous' ? 303 : who === 'lao_officer' || who === 'lao_executive' || who === 'province_office' ? 303 : 403),
+  },
+  {
+    route: 'POST /rounds/:id/extensions/grant',
+    scoped: false,
+    call: async (w) => post(`/rounds/${w.roundId}/extensions/grant`, { scope: 'all', grantDueDate: dateIn(w, 35), reason: 'ตามมติคณะอนุกรรมการ ครั้งที่ 4' }),
+    expect: (who) => owner(who, 303),
+  },
+  {
+    route: 'POST /rounds/:id/extensions/:extensionId/decision',
+    scoped: true,
+    call: async (w, _who, scope) => post(`/rounds/${w.roundId}/extensions/${await w.pendingExtension(scope)}/decision`, { decision: 'granted', note: '' }),
+    expect: decider,
+  },
 
   { route: 'POST /sign-out', scoped: false, call: async () => post('/sign-out'), expect: () => 303, last: true },
 ];

@@ -1,5 +1,13 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { findProgrammeByCode } from '../../src/db/queries/frameworks.ts';
+import { findOrgUnitByAnyCode } from '../../src/db/queries/org-units.ts';
+import { insertExtension } from '../../src/db/queries/rounds.ts';
 import type { Role } from '../../src/domain/access/roles.ts';
+import { importFramework } from '../../src/services/framework/import-framework.ts';
+import { changeRoundState } from '../../src/services/rounds/change-round-state.ts';
+import { createRound } from '../../src/services/rounds/create-round.ts';
 import { roles } from '../../src/domain/access/roles.ts';
 import { importRegister } from '../../src/services/register/import-register.ts';
 import { createApiToken } from '../../src/services/tokens/api-tokens.ts';
@@ -34,7 +42,43 @@ export type World = {
   ownTokenId(role: Role): Promise<number>;
   otherTokenId(): Promise<number>;
   registerImportId(): Promise<number>;
+  /** The framework imported from test/fixtures/frameworks/small-valid.yaml (LAO types subdistrict and sao). */
+  frameworkVersionId: number;
+  programmeId: number;
+  /** An open round of that framework whose respondents are the world's four LAOs. */
+  roundId: number;
+  /** Another open round like it (a new fiscal year each time), for requests that may be made once per round. */
+  freshRound(): Promise<number>;
+  /** A new pending extension request of the scope's LAO in the open round. */
+  pendingExtension(scope: Scope): Promise<number>;
+  /** DLA's quarterly monitoring framework (a draft with the standards master list), imported when first asked for. */
+  listVersionId(): Promise<number>;
+  /** Unit ids by code (LAO, district, province). */
+  unitId(code: string): Promise<number>;
 };
+
+export const day = 24 * 60 * 60 * 1000;
+const systemMeta = { actorUserId: null, ip: null, requestId: null };
+
+/** Opens a round of the small framework for a fiscal year: opened yesterday, due in 30 days. */
+export async function openTestRound(t: TestApp, programmeId: number, frameworkVersionId: number, fiscalYear: number): Promise<number> {
+  const now = t.clock.now().getTime();
+  const dueAt = new Date(now + 30 * day);
+  const { roundId } = await createRound(t.deps, null, {
+    programmeId, frameworkVersionId, title: `รอบทดสอบ ${fiscalYear}`, fiscalYear, quarter: null, opensAt: new Date(now - day), dueAt,
+    lateUntil: new Date(dueAt.getTime() + 7 * day), editClosesAt: new Date(dueAt.getTime() + 14 * day), laoTypes: ['subdistrict', 'sao'], provinceCodes: null, excludedProvinceCodes: [],
+  }, systemMeta);
+  await changeRoundState(t.deps, null, { roundId, to: 'open' }, systemMeta);
+  return roundId;
+}
+
+export async function importSmallFramework(t: TestApp): Promise<{ frameworkVersionId: number; programmeId: number }> {
+  const bytes = await fs.readFile(path.resolve(import.meta.dirname, '../fixtures/frameworks/small-valid.yaml'));
+  const imported = await importFramework(t.deps, null, { bytes, fileName: 'small-valid.yaml' }, systemMeta);
+  if (!imported.ok) throw new Error(`small-valid.yaml did not import: ${JSON.stringify(imported.problems)}`);
+  const programme = await findProgrammeByCode(t.deps.db, imported.doc.programme.code);
+  return { frameworkVersionId: imported.versionId, programmeId: programme!.id };
+}
 
 export async function buildWorld(t: TestApp): Promise<World> {
   await createLao(t.deps.db, { code: laoCodes.own, nameTh: 'เทศบาลตำบลเอ', laoType: 'subdistrict', districtCode: '2206' });
@@ -54,12 +98,42 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const anonymous = new Browser(t.app);
   await anonymous.get('/sign-in');
 
+  const { frameworkVersionId, programmeId } = await importSmallFramework(t);
+  const roundId = await openTestRound(t, programmeId, frameworkVersionId, 2568);
+  let nextFiscalYear = 2600;
+
   let otherToken: number | undefined;
   let registerImport: number | undefined;
+  let listVersion: number | undefined;
   const world: World = {
     t,
     users,
     anonymous,
+    frameworkVersionId,
+    programmeId,
+    roundId,
+    freshRound: () => openTestRound(t, programmeId, frameworkVersionId, nextFiscalYear++),
+    async pendingExtension(scope) {
+      const now = t.clock.now().getTime();
+      return insertExtension(t.deps.db, {
+        roundId, scope: 'respondent', orgUnitId: await world.unitId(laoCodes[scope]), newDueAt: new Date(now + 40 * day), reason: 'น้ำท่วมสำนักงาน เอกสารเสียหาย',
+        status: 'requested', requestedBy: null, requestedAt: new Date(now),
+      });
+    },
+    async listVersionId() {
+      if (listVersion === undefined) {
+        const bytes = await fs.readFile(path.resolve(import.meta.dirname, '../../frameworks/dla-standards-monitoring.yaml'));
+        const imported = await importFramework(t.deps, null, { bytes, fileName: 'dla-standards-monitoring.yaml' }, systemMeta);
+        if (!imported.ok) throw new Error('dla-standards-monitoring.yaml did not import');
+        listVersion = imported.versionId;
+      }
+      return listVersion;
+    },
+    async unitId(code) {
+      const unit = await findOrgUnitByAnyCode(t.deps.db, code);
+      if (!unit) throw new Error(`no unit ${code}`);
+      return unit.id;
+    },
     async targetUser(scope) {
       const userId = crypto.randomBytes(16).toString('hex');
       await t.deps.db.insertInto('user').values({ id: userId, name: `เป้าหมาย ${scope}`, email: `${userId}@target.example`, emailVerified: true, image: null, createdAt: new Date(), updatedAt: new Date(), username: null, displayUsername: null, twoFactorEnabled: false, isActive: true }).execute();

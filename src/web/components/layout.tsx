@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { Actor } from '../../domain/access/actor.ts';
-import { canAdministerUsers, canImportRegister } from '../../domain/access/policies.ts';
+import { canAdministerUsers, canImportRegister, canManageProgrammes } from '../../domain/access/policies.ts';
 import { t } from '../messages/th.ts';
 import { assetUrl } from '../assets.ts';
 
@@ -17,7 +17,8 @@ type NavItem = { href: string; label: string };
 
 function navFor(actor: Actor | null, devTools: boolean): NavItem[] {
   if (!actor) return devTools ? [{ href: '/dev/mail', label: t('nav.devMail') }] : [];
-  const items: NavItem[] = [{ href: '/', label: t('nav.home') }, { href: '/org', label: t('nav.org') }];
+  const items: NavItem[] = [{ href: '/', label: t('nav.home') }, { href: '/rounds', label: t('nav.rounds') }, { href: '/org', label: t('nav.org') }];
+  if (canManageProgrammes(actor)) items.push({ href: '/admin/frameworks', label: t('nav.frameworks') });
   if (canAdministerUsers(actor)) items.push({ href: '/users', label: t('nav.users') });
   if (canImportRegister(actor)) items.push({ href: '/admin/register', label: t('nav.register') });
   items.push({ href: '/account', label: t('nav.account') });
