@@ -29,3 +29,10 @@ export type CliCommand = {
 };
 
 export const formatCount = (n: number) => n.toLocaleString('en-US');
+
+/** Prints a command's usage lines and returns the wrong-usage exit code. */
+export function printUsage(ctx: Pick<CliContext, 'err'>, usage: string[]): number {
+  ctx.err('ใช้:');
+  for (const line of usage) ctx.err(`  npm run cli -- ${line}`);
+  return 2;
+}

@@ -6,7 +6,7 @@ import { exportFramework } from '../domain/framework/read-framework-file.ts';
 import { siblingLookup } from '../services/framework/framework-files.ts';
 import { importFramework } from '../services/framework/import-framework.ts';
 import { loadFrameworkVersion } from '../services/framework/load-framework-version.ts';
-import type { CliCommand, CliContext } from './command.ts';
+import { printUsage, type CliCommand, type CliContext } from './command.ts';
 
 // `framework check FILE`, `framework import FILE`, `framework export CODE`.
 
@@ -32,15 +32,10 @@ export const frameworkCommand: CliCommand = {
       ctx.write(JSON.stringify(frameworkJsonSchema(), null, 2) + '\n');
       return 0;
     }
-    return printUsage(ctx);
+    return printUsage(ctx, usage);
   },
 };
 
-function printUsage(ctx: CliContext): number {
-  ctx.err('ใช้:');
-  for (const line of usage) ctx.err(`  npm run cli -- ${line}`);
-  return 2;
-}
 
 async function readBytes(file: string, ctx: CliContext): Promise<Buffer | null> {
   try {

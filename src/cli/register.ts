@@ -6,7 +6,7 @@ import { maxFileBytes, registerMessages, type RegisterProblem } from '../domain/
 import { loadReferenceData } from '../services/org/load-reference-data.ts';
 import { generateNationalRegister, generateRegisterCsv } from '../services/register/generate-register.ts';
 import { importRegister, type ImportPhase, type ImportReport } from '../services/register/import-register.ts';
-import { formatCount, type CliCommand, type CliContext } from './command.ts';
+import { formatCount, printUsage, type CliCommand, type CliContext } from './command.ts';
 
 // `register import FILE [--dry-run]` and `register generate [--out FILE]`.
 
@@ -27,26 +27,21 @@ export const registerCommand: CliCommand = {
     } catch (e) {
       if ((e as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || (e as { code?: string }).code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
         ctx.err(`ตัวเลือกไม่ถูกต้อง: ${(e as Error).message}`);
-        return printUsage(ctx);
+        return printUsage(ctx, usage);
       }
       throw e;
     }
-    return printUsage(ctx);
+    return printUsage(ctx, usage);
   },
 };
 
-function printUsage(ctx: CliContext): number {
-  ctx.err('ใช้:');
-  for (const line of usage) ctx.err(`  npm run cli -- ${line}`);
-  return 2;
-}
 
 const phaseLabels: Record<ImportPhase, string> = { reading: 'กำลังอ่านไฟล์', checking: 'กำลังตรวจ', writing: 'กำลังบันทึก' };
 
 async function runImport(args: string[], ctx: CliContext): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { 'dry-run': { type: 'boolean', default: false } }, allowPositionals: true });
   const file = positionals[0];
-  if (!file || positionals.length > 1) return printUsage(ctx);
+  if (!file || positionals.length > 1) return printUsage(ctx, usage);
   let size: number;
   try {
     size = fs.statSync(file).size;
@@ -115,7 +110,7 @@ function printReport(r: ImportReport, fileName: string, seconds: number, ctx: Cl
 
 async function runGenerate(args: string[], ctx: CliContext): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { out: { type: 'string' } }, allowPositionals: false });
-  if (positionals.length > 0) return printUsage(ctx);
+  if (positionals.length > 0) return printUsage(ctx, usage);
   const csv = generateRegisterCsv();
   const count = formatCount(generateNationalRegister().length);
   if (values.out) {

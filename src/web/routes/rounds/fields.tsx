@@ -91,27 +91,33 @@ export function RadiosField(props: { name: string; id?: string; legend: string; 
   );
 }
 
+/** Label, hint and error around one control, the GOV.UK way. */
+function FieldShell(props: { id: string; label: string; hint?: string | undefined; error?: string | undefined; children: Child }) {
+  return (
+    <div class={props.error ? 'field field-error' : 'field'}>
+      <label for={props.id}>{props.label}</label>
+      {props.hint ? <p class="hint" id={`${props.id}-hint`}>{props.hint}</p> : null}
+      {props.error ? <p class="error-message" id={`${props.id}-error`}>{props.error}</p> : null}
+      {props.children}
+    </div>
+  );
+}
+
 export function TextAreaField(props: { name: string; label: string; value?: string | undefined; error?: string | undefined; hint?: string; id?: string; rows?: number }) {
   const id = props.id ?? props.name;
   return (
-    <div class={props.error ? 'field field-error' : 'field'}>
-      <label for={id}>{props.label}</label>
-      {props.hint ? <p class="hint" id={`${id}-hint`}>{props.hint}</p> : null}
-      {props.error ? <p class="error-message" id={`${id}-error`}>{props.error}</p> : null}
+    <FieldShell id={id} label={props.label} hint={props.hint} error={props.error}>
       <textarea id={id} name={props.name} rows={props.rows ?? 3} aria-invalid={props.error ? 'true' : undefined} aria-describedby={describedBy(id, props.hint, props.error)}>{props.value ?? ''}</textarea>
-    </div>
+    </FieldShell>
   );
 }
 
 export function InputField(props: { name: string; id?: string; label: string; value?: string | undefined; error?: string | undefined; hint?: string; width?: 'short'; inputmode?: 'numeric' }) {
   const id = props.id ?? props.name;
   return (
-    <div class={props.error ? 'field field-error' : 'field'}>
-      <label for={id}>{props.label}</label>
-      {props.hint ? <p class="hint" id={`${id}-hint`}>{props.hint}</p> : null}
-      {props.error ? <p class="error-message" id={`${id}-error`}>{props.error}</p> : null}
+    <FieldShell id={id} label={props.label} hint={props.hint} error={props.error}>
       <input id={id} name={props.name} type="text" value={props.value ?? ''} autocomplete="off" inputmode={props.inputmode} class={props.width === 'short' ? 'input-short' : undefined} aria-invalid={props.error ? 'true' : undefined} aria-describedby={describedBy(id, props.hint, props.error)} />
-    </div>
+    </FieldShell>
   );
 }
 
