@@ -18,6 +18,7 @@ const schema = z.object({
   MFA_ENFORCED: z.enum(['true', 'false']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CHROMIUM_PATH: z.string().optional(),
+  FAILPOINTS: z.string().optional(),
 });
 
 export type Config = Readonly<{
@@ -36,6 +37,8 @@ export type Config = Readonly<{
   mfaEnforced: boolean;
   logLevel: string;
   chromiumPath: string | undefined;
+  /** Test-only crash points (comma-separated names): the process kills itself there, to prove atomicity. */
+  failpoints: readonly string[];
 }>;
 
 export class ConfigError extends Error {}
@@ -65,5 +68,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mfaEnforced: e.MFA_ENFORCED ? e.MFA_ENFORCED === 'true' : production,
     logLevel: e.LOG_LEVEL,
     chromiumPath: e.CHROMIUM_PATH,
+    failpoints: (e.FAILPOINTS ?? '').split(',').map((f) => f.trim()).filter(Boolean),
   });
 }

@@ -226,8 +226,62 @@ export interface SubmissionValuesTable {
   item_code: ColumnType<string, string | undefined, string>;
   value: ColumnType<unknown, string | null, string | null>;
   version: ColumnType<number, number | undefined, number>;
+  note: string | null;
   updated_by: string | null;
   updated_at: Timestamp;
+}
+
+export interface SubmissionPartsTable {
+  submission_id: number;
+  part_code: string;
+  state: ColumnType<'in_progress' | 'ready' | 'returned', 'in_progress' | 'ready' | 'returned' | undefined, 'in_progress' | 'ready' | 'returned'>;
+  assigned_user_id: string | null;
+  updated_at: Timestamp;
+}
+
+export interface EvidenceTable {
+  id: Generated<number>;
+  submission_id: number;
+  indicator_code: string | null;
+  field_key: string | null;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: string | null;
+  uploaded_at: Timestamp;
+  removed_at: Date | null;
+}
+
+export interface SubmissionSnapshotsTable {
+  submission_id: number;
+  seq: number;
+  values: ColumnType<unknown, string, string>;
+  submitted_at: Timestamp;
+  submitted_by: string | null;
+}
+
+export interface ReviewCommentsTable {
+  id: Generated<number>;
+  submission_id: number;
+  field_key: string | null;
+  item_code: ColumnType<string, string | undefined, string>;
+  section_code: string | null;
+  body: string;
+  returns_field: ColumnType<boolean, boolean | undefined, boolean>;
+  author_id: string | null;
+  created_at: Timestamp;
+  resolved_at: Date | null;
+}
+
+export interface IdempotencyKeysTable {
+  user_id: string;
+  key: string;
+  scope: string;
+  status: number;
+  response: ColumnType<unknown, string, string>;
+  created_at: Timestamp;
 }
 
 export interface NotificationsTable {
@@ -260,4 +314,9 @@ export interface Database {
   submissions: SubmissionsTable;
   submission_values: SubmissionValuesTable;
   notifications: NotificationsTable;
+  submission_parts: SubmissionPartsTable;
+  evidence: EvidenceTable;
+  submission_snapshots: SubmissionSnapshotsTable;
+  review_comments: ReviewCommentsTable;
+  idempotency_keys: IdempotencyKeysTable;
 }

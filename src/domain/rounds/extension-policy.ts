@@ -1,18 +1,16 @@
 import type { Actor } from '../access/actor.ts';
 import { canManageProgrammes } from '../access/policies.ts';
 import { isWithin } from '../org/org-unit.ts';
+import { isRespondentMember, type RespondentUnit } from '../submission/submission-policy.ts';
 
 // Who may ask for more time, and who decides. A respondent asks for itself; a provincial office may also ask for its
 // whole province. The office above decides a single respondent's request (the district or provincial office for an
 // LAO, the provincial office for a district office); the programme owner decides the rest and may grant directly.
 
-export type RespondentUnit = { id: number; path: string; kind: string };
+export type { RespondentUnit };
 
 export function canRequestExtension(actor: Actor, respondent: RespondentUnit): boolean {
-  return actor.memberships.some((m) => {
-    if (respondent.kind === 'lao') return (m.role === 'lao_officer' || m.role === 'lao_executive') && m.unitId === respondent.id;
-    return m.role === respondent.kind && isWithin(respondent.path, m.unitPath);
-  });
+  return isRespondentMember(actor, respondent);
 }
 
 export function canRequestProvinceExtension(actor: Actor, provincePath: string): boolean {
