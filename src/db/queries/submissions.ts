@@ -38,3 +38,104 @@ export async function listRoundRespondentUnits(db: Db, roundId: number): Promise
   return db.selectFrom('round_respondents').select(['org_unit_id as orgUnitId', 'lao_type as laoType', 'province_code as provinceCode', 'district_code as districtCode'])
     .where('round_id', '=', roundId).orderBy('org_unit_id').execute();
 }
+
+export type SubmissionRow = { id: number; roundId: number; orgUnitId: number; state: SubmissionState; version: number; startedAt: Date; updatedAt: Date; submittedAt: Date | null; submittedBy: string | null };
+const submissionColumns = ['id', 'round_id as roundId', 'org_unit_id as orgUnitId', 'state', 'version', 'started_at as startedAt', 'updated_at as updatedAt', 'submitted_at as submittedAt', 'submitted_by as submittedBy'] as const;
+
+export async function findSubmission(db: Db, roundId: number, orgUnitId: number, opts: { forUpdate?: boolean } = {}): Promise<SubmissionRow | undefined> {
+  let q = db.selectFrom('submissions').select(submissionColumns).where('round_id', '=', roundId).where('org_unit_id', '=', orgUnitId);
+  if (opts.forUpdate) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+/** The submission row, made on first use; locked when asked (every write to a submission takes this lock). */
+export async function findOrCreateSubmission(db: Db, roundId: number, orgUnitId: number, at: Date): Promise<SubmissionRow> {
+  await db.insertInto('submissions').values({ round_id: roundId, org_unit_id: orgUnitId, started_at: at, updated_at: at }).onConflict((oc) => oc.columns(['round_id', 'org_unit_id']).doNothing()).execute();
+  return (await findSubmission(db, roundId, orgUnitId, { forUpdate: true }))!;
+}
+
+export type StoredValueRow = { fieldKey: string; itemCode: string; value: unknown; version: number; note: string | null; updatedAt: Date; updatedBy: string | null };
+
+export async function listValues(db: Db, submissionId: number): Promise<StoredValueRow[]> {
+  return db.selectFrom('submission_values').select(['field_key as fieldKey', 'item_code as itemCode', 'value', 'version', 'note', 'updated_at as updatedAt', 'updated_by as updatedBy'])
+    .where('submission_id', '=', submissionId).execute();
+}
+
+export async function upsertValue(db: Db, submissionId: number, v: { fieldKey: string; itemCode: string; value: unknown; note: string | null; userId: string | null; at: Date }): Promise<number> {
+  const row = await sql<{ version: number }>`
+    insert into submission_values (submission_id, field_key, item_code, value, note, version, updated_by, updated_at)
+    values (${submissionId}, ${v.fieldKey}, ${v.itemCode}, ${JSON.stringify(v.value)}::jsonb, ${v.note}, 1, ${v.userId}, ${v.at})
+    on conflict (submission_id, field_key, item_code) do update
+      set value = excluded.value, note = excluded.note, version = submission_values.version + 1, updated_by = excluded.updated_by, updated_at = excluded.updated_at
+    returning version`.execute(db);
+  return row.rows[0]!.version;
+}
+
+export async function bumpSubmission(db: Db, id: number, set: { state?: SubmissionState; at: Date; submittedAt?: Date | null; submittedBy?: string | null }): Promise<number> {
+  const row = await db.updateTable('submissions').set({
+    version: sql`version + 1`, updated_at: set.at, ...(set.state ? { state: set.state } : {}),
+    ...(set.submittedAt !== undefined ? { submitted_at: set.submittedAt } : {}), ...(set.submittedBy !== undefined ? { submitted_by: set.submittedBy } : {}),
+  }).where('id', '=', id).returning('version').executeTakeFirstOrThrow();
+  return row.version;
+}
+
+export type PartRow = { partCode: string; state: 'in_progress' | 'ready' | 'returned'; assignedUserId: string | null; assignedName: string | null };
+
+export async function listParts(db: Db, submissionId: number): Promise<PartRow[]> {
+  return db.selectFrom('submission_parts as p').leftJoin('user as u', 'u.id', 'p.assigned_user_id')
+    .select(['p.part_code as partCode', 'p.state', 'p.assigned_user_id as assignedUserId', 'u.name as assignedName'])
+    .where('p.submission_id', '=', submissionId).execute();
+}
+
+export async function upsertPart(db: Db, submissionId: number, partCode: string, set: { state?: PartRow['state']; assignedUserId?: string | null; at: Date }): Promise<void> {
+  await db.insertInto('submission_parts').values({ submission_id: submissionId, part_code: partCode, state: set.state ?? 'in_progress', assigned_user_id: set.assignedUserId ?? null, updated_at: set.at })
+    .onConflict((oc) => oc.columns(['submission_id', 'part_code']).doUpdateSet({
+      ...(set.state ? { state: set.state } : {}), ...(set.assignedUserId !== undefined ? { assigned_user_id: set.assignedUserId } : {}), updated_at: set.at,
+    })).execute();
+}
+
+export async function insertSnapshot(db: Db, submissionId: number, values: unknown, at: Date, by: string | null): Promise<number> {
+  const row = await sql<{ seq: number }>`
+    insert into submission_snapshots (submission_id, seq, values, submitted_at, submitted_by)
+    select ${submissionId}, coalesce(max(seq), 0) + 1, ${JSON.stringify(values)}::jsonb, ${at}, ${by} from submission_snapshots where submission_id = ${submissionId}
+    returning seq`.execute(db);
+  return row.rows[0]!.seq;
+}
+
+export async function lastSnapshot(db: Db, submissionId: number): Promise<{ seq: number; values: Record<string, unknown>; submittedAt: Date } | undefined> {
+  return db.selectFrom('submission_snapshots').select(['seq', 'values', 'submitted_at as submittedAt']).where('submission_id', '=', submissionId).orderBy('seq', 'desc').limit(1)
+    .executeTakeFirst() as Promise<{ seq: number; values: Record<string, unknown>; submittedAt: Date } | undefined>;
+}
+
+export type ReviewCommentRow = { id: number; fieldKey: string | null; itemCode: string; sectionCode: string | null; body: string; returnsField: boolean; authorName: string | null; createdAt: Date; resolvedAt: Date | null };
+
+export async function listReviewComments(db: Db, submissionId: number): Promise<ReviewCommentRow[]> {
+  return db.selectFrom('review_comments as c').leftJoin('user as u', 'u.id', 'c.author_id')
+    .select(['c.id', 'c.field_key as fieldKey', 'c.item_code as itemCode', 'c.section_code as sectionCode', 'c.body', 'c.returns_field as returnsField', 'u.name as authorName', 'c.created_at as createdAt', 'c.resolved_at as resolvedAt'])
+    .where('c.submission_id', '=', submissionId).orderBy('c.created_at').orderBy('c.id').execute();
+}
+
+export async function insertReviewComment(db: Db, c: { submissionId: number; fieldKey: string | null; itemCode: string; sectionCode: string | null; body: string; returnsField: boolean; authorId: string; at: Date }): Promise<number> {
+  const row = await db.insertInto('review_comments').values({
+    submission_id: c.submissionId, field_key: c.fieldKey, item_code: c.itemCode, section_code: c.sectionCode, body: c.body, returns_field: c.returnsField, author_id: c.authorId, created_at: c.at,
+  }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function resolveReviewComments(db: Db, submissionId: number, at: Date): Promise<void> {
+  await db.updateTable('review_comments').set({ resolved_at: at }).where('submission_id', '=', submissionId).where('resolved_at', 'is', null).execute();
+}
+
+/** The same respondent's answers in the programme's previous round (for "last year" beside each field). */
+export async function previousRoundValues(db: Db, roundId: number, orgUnitId: number): Promise<{ roundTitle: string; values: { fieldKey: string; itemCode: string; value: unknown }[] } | null> {
+  const prev = await sql<{ id: number; title: string }>`
+    select p.id, p.title from rounds r join rounds p on p.programme_id = r.programme_id and p.id <> r.id
+      and (p.fiscal_year, coalesce(p.quarter, 0)) < (r.fiscal_year, coalesce(r.quarter, 0)) and p.state in ('closed', 'published')
+    where r.id = ${roundId} order by p.fiscal_year desc, coalesce(p.quarter, 0) desc limit 1`.execute(db);
+  const round = prev.rows[0];
+  if (!round) return null;
+  const values = await sql<{ fieldKey: string; itemCode: string; value: unknown }>`
+    select v.field_key as "fieldKey", v.item_code as "itemCode", v.value from submissions s join submission_values v on v.submission_id = s.id
+    where s.round_id = ${round.id} and s.org_unit_id = ${orgUnitId}`.execute(db);
+  return { roundTitle: round.title, values: values.rows };
+}

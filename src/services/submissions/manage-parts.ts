@@ -1,0 +1,47 @@
+import type { Deps, RequestMeta } from '../../deps.ts';
+import { bumpSubmission, findOrCreateSubmission, listParts, upsertPart } from '../../db/queries/submissions.ts';
+import { visibleFields } from '../../domain/framework/framework-view.ts';
+import type { Actor } from '../../domain/access/actor.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { canEditSubmission, canSubmitSubmission, isRespondentMember } from '../../domain/submission/submission-policy.ts';
+import { isEditableState } from '../../domain/submission/submission-state.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { findGaps } from './check-completeness.ts';
+import { loadSubmissionContext } from './load-submission.ts';
+import { loadActor } from '../access/load-actor.ts';
+
+// Use cases inside the respondent: the executive assigns a form (area) to an officer; the officer marks it ready
+// when every required answer of it is in.
+
+export async function assignPart(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, input: { roundId: number; orgUnitCode: string; partCode: string; userId: string | null }, meta: RequestMeta): Promise<void> {
+  const ctx = await loadSubmissionContext(deps, actor, input);
+  if (!canSubmitSubmission(actor, ctx.unit)) throw new DomainError('forbidden', 'forbidden');
+  if (!ctx.version.doc.forms.some((f) => f.code === input.partCode)) throw new DomainError('not_found', 'part_not_found');
+  if (input.userId) {
+    const assignee = await loadActor(deps.db, input.userId);
+    if (!assignee || !isRespondentMember(assignee, ctx.unit)) throw new DomainError('invalid', 'assignee_not_member', { field: 'userId' });
+  }
+  await deps.db.transaction().execute(async (trx) => {
+    const submission = await findOrCreateSubmission(trx, ctx.round.id, ctx.unit.id, deps.clock.now());
+    await upsertPart(trx, submission.id, input.partCode, { assignedUserId: input.userId, at: deps.clock.now() });
+    await recordAudit(trx, meta, { action: 'submission.assign', entityType: 'submission', entityId: String(submission.id), newValue: { part: input.partCode, userId: input.userId } });
+  });
+}
+
+export async function markPartReady(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, input: { roundId: number; orgUnitCode: string; partCode: string }, meta: RequestMeta): Promise<{ ok: true } | { ok: false; messages: string[] }> {
+  const ctx = await loadSubmissionContext(deps, actor, input);
+  if (!canEditSubmission(actor, ctx.unit)) throw new DomainError('forbidden', 'forbidden');
+  if (!isEditableState(ctx.state)) throw new DomainError('conflict', 'submission_state');
+  const gaps = (await findGaps(deps.db, ctx)).filter((g) => g.formCode === input.partCode && g.kind === 'missing_value');
+  if (gaps.length) return { ok: false, messages: gaps.map((g) => g.message) };
+  await deps.db.transaction().execute(async (trx) => {
+    const submission = await findOrCreateSubmission(trx, ctx.round.id, ctx.unit.id, deps.clock.now());
+    await upsertPart(trx, submission.id, input.partCode, { state: 'ready', at: deps.clock.now() });
+    // Every form of this respondent ready: it waits for the executive to send it.
+    const forms = new Set(visibleFields(ctx.version.doc, ctx.audience).map((f) => f.form.code));
+    const ready = new Set((await listParts(trx, submission.id)).filter((p) => p.state === 'ready').map((p) => p.partCode));
+    if (submission.state === 'in_progress' && [...forms].every((f) => ready.has(f))) await bumpSubmission(trx, submission.id, { state: 'awaiting_approval', at: deps.clock.now() });
+    await recordAudit(trx, meta, { action: 'submission.part_ready', entityType: 'submission', entityId: String(submission.id), newValue: { part: input.partCode } });
+  });
+  return { ok: true };
+}

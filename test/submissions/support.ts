@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Actor } from '../../src/domain/access/actor.ts';
+import type { Role } from '../../src/domain/access/roles.ts';
+import { bangkokInstant, endOfBangkokDay } from '../../src/domain/dates/bangkok-time.ts';
+import { loadActor } from '../../src/services/access/load-actor.ts';
+import { importFramework } from '../../src/services/framework/import-framework.ts';
+import { changeRoundState } from '../../src/services/rounds/change-round-state.ts';
+import { createRound } from '../../src/services/rounds/create-round.ts';
+import { createLao, createUserWithRole, type TestUser } from '../support/factories.ts';
+import type { TestApp } from '../support/web.ts';
+
+// A small world for data entry: the ODLOC 2568 framework, an open round (21 Jul – 29 Aug 2568, clock inside it),
+// a เทศบาลตำบล and an อบต. in อำเภอ 2206, their officers and executive, the district and provincial offices.
+export const meta = { actorUserId: null, ip: null, requestId: 'test' };
+
+export type EntryWorld = {
+  roundId: number; lao: { id: number; code: string; path: string }; otherLao: { id: number; code: string; path: string };
+  actors: Record<'officer' | 'officer2' | 'executive' | 'otherOfficer' | 'district' | 'province', Actor>;
+  users: Record<'officer' | 'officer2' | 'executive' | 'otherOfficer' | 'district' | 'province', TestUser>;
+};
+
+export async function buildEntryWorld(t: TestApp, codes = { lao: '8100001', other: '8100002' }): Promise<EntryWorld> {
+  for (const name of ['odloc-minimum-standards-2567.yaml', 'odloc-minimum-standards-2568.yaml']) {
+    const file = path.resolve(import.meta.dirname, '../../frameworks', name);
+    const r = await importFramework(t.deps, null, { bytes: fs.readFileSync(file), fileName: name }, meta);
+    if (!r.ok) throw new Error(`framework ${name} did not import`);
+  }
+  const version = await t.deps.db.selectFrom('framework_versions').select(['id', 'programme_id']).where('code', '=', 'odloc-2568').executeTakeFirstOrThrow();
+  const lao = await createLao(t.deps.db, { code: codes.lao, nameTh: 'เทศบาลตำบลทดสอบ', laoType: 'subdistrict', districtCode: '2206' });
+  const otherLao = await createLao(t.deps.db, { code: codes.other, nameTh: 'องค์การบริหารส่วนตำบลทดสอบ', laoType: 'sao', districtCode: '2206' });
+  const { roundId } = await createRound(t.deps, null, {
+    programmeId: version.programme_id, frameworkVersionId: version.id, title: 'ODLOC 2568 ทดสอบ', fiscalYear: 2568, quarter: null,
+    opensAt: bangkokInstant('2025-07-21'), dueAt: endOfBangkokDay('2025-08-29'), lateUntil: endOfBangkokDay('2025-08-29'), editClosesAt: endOfBangkokDay('2025-10-31'),
+    laoTypes: null, provinceCodes: ['22'], excludedProvinceCodes: [],
+  }, meta);
+  t.clock.set(bangkokInstant('2025-07-20'));
+  await changeRoundState(t.deps, null, { roundId, to: 'open' }, meta);
+  t.clock.set(bangkokInstant('2025-08-01', '10:00'));
+  const make = async (role: Role, unit: string) => createUserWithRole(t.deps, role, unit);
+  const users = {
+    officer: await make('lao_officer', codes.lao), officer2: await make('lao_officer', codes.lao), executive: await make('lao_executive', codes.lao),
+    otherOfficer: await make('lao_officer', codes.other), district: await make('district_office', '2206'), province: await make('province_office', '22'),
+  };
+  const actors = {} as EntryWorld['actors'];
+  for (const [k, u] of Object.entries(users)) actors[k as keyof typeof users] = (await loadActor(t.deps.db, u.userId))!;
+  return { roundId, lao, otherLao, actors, users };
+}
