@@ -8,7 +8,7 @@ import { submitSubmission } from '../../src/services/submissions/submit-submissi
 import { findGaps } from '../../src/services/submissions/check-completeness.ts';
 import { listTasks } from '../../src/services/submissions/list-tasks.ts';
 import { createTestApp, type TestApp } from '../support/web.ts';
-import { buildEntryWorld, meta, type EntryWorld } from './support.ts';
+import { buildEntryWorld, fillEverything, meta, type EntryWorld } from './support.ts';
 
 // Data entry through submission and review, on real PostgreSQL.
 let t: TestApp;
@@ -60,28 +60,11 @@ test('a blocking rule refuses, a far-from-last-year value asks for a reason; ano
 });
 
 test('the executive submits once however often it is asked; a return reopens only the returned field; resubmit; accept', async () => {
-  const ctx0 = await loadSubmissionContext(t.deps, w.actors.executive, { roundId: w.roundId, orgUnitCode: w.lao.code });
   const incomplete = await submitSubmission(t.deps, w.actors.executive, { roundId: w.roundId, orgUnitCode: w.lao.code }, meta);
   assert.equal(!incomplete.ok && incomplete.reason, 'incomplete');
-  // Fill every section with plausible values and attach no evidence where none is required.
-  const { doc } = ctx0.version;
-  for (const form of doc.forms) {
-    for (const section of form.sections) {
-      const raw: Record<string, string> = {};
-      for (const f of section.fields) {
-        if (f.appliesTo && !f.appliesTo.includes('subdistrict')) continue;
-        raw[f.key] = f.type === 'text' || f.type === 'longtext' ? 'ข้อมูลทดสอบ' : f.type === 'yesno' ? 'yes' : f.type === 'choice' ? f.choices![0]!.value : f.type === 'date' ? '01/10/2567' : f.type === 'percent' ? '80' : f.key.endsWith('_total') || f.key.startsWith('budget_total') || f.key === 'revenue_total' ? '100' : '0';
-      }
-      const r = await save('officer', section.code, raw, { answerVersions: Object.fromEntries((await loadSubmissionContext(t.deps, w.actors.officer, { roundId: w.roundId, orgUnitCode: w.lao.code })).rows.map((v) => [v.fieldKey, v.version])) });
-      assert.ok(r.ok, `${section.code}: ${JSON.stringify(r)}`);
-    }
-  }
+  await fillEverything(t, w);
   const ctx = await loadSubmissionContext(t.deps, w.actors.executive, { roundId: w.roundId, orgUnitCode: w.lao.code });
-  assert.deepEqual((await findGaps(t.deps.db, ctx)).filter((g) => g.kind === 'missing_value'), []);
-  // Evidence where the framework asks for it (uploads are tested in test/evidence): recorded straight in the table.
-  for (const gap of (await findGaps(t.deps.db, ctx)).filter((g) => g.kind === 'missing_evidence')) {
-    await t.deps.db.insertInto('evidence').values({ submission_id: ctx.submission!.id, indicator_code: gap.name.replace('evidence-', ''), file_name: 'หลักฐาน.pdf', content_type: 'application/pdf', size_bytes: 10, sha256: 'x', storage_key: 'test' }).execute();
-  }
+  assert.deepEqual(await findGaps(t.deps.db, ctx), []);
   await assert.rejects(submitSubmission(t.deps, w.actors.officer, { roundId: w.roundId, orgUnitCode: w.lao.code }, meta), (e: unknown) => e instanceof DomainError && e.code === 'forbidden');
   const results = await Promise.all(Array.from({ length: 20 }, () => submitSubmission(t.deps, w.actors.executive, { roundId: w.roundId, orgUnitCode: w.lao.code, idempotencyKey: 'key-1' }, meta)));
   assert.ok(results.every((r) => r.ok), JSON.stringify(results.find((r) => !r.ok)));
