@@ -19,6 +19,13 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CHROMIUM_PATH: z.string().optional(),
   FAILPOINTS: z.string().optional(),
+  EVIDENCE_MAX_FILE_MB: z.coerce.number().positive().max(24).default(10),
+  EVIDENCE_MAX_SUBMISSION_MB: z.coerce.number().positive().max(100 * 1024).default(100),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,62}$/, 'an S3 bucket name (a-z 0-9 . -)').optional(),
+  S3_REGION: z.string().regex(/^[a-z0-9-]{1,40}$/).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
 });
 
 export type Config = Readonly<{
@@ -39,6 +46,11 @@ export type Config = Readonly<{
   chromiumPath: string | undefined;
   /** Test-only crash points (comma-separated names): the process kills itself there, to prove atomicity. */
   failpoints: readonly string[];
+  /** Evidence limits in bytes: per file and per submission. */
+  evidenceMaxFileBytes: number;
+  evidenceMaxSubmissionBytes: number;
+  /** Evidence in an S3-compatible object store; null: on disk under DATA_DIR/evidence. */
+  s3: Readonly<{ endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string }> | null;
 }>;
 
 export class ConfigError extends Error {}
@@ -52,6 +64,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
   if (production && !e.AUTH_SECRET) throw new ConfigError('Invalid configuration:\n  AUTH_SECRET: required in production (32+ characters)');
+  if (e.S3_ENDPOINT && (!e.S3_BUCKET || !e.S3_ACCESS_KEY_ID || !e.S3_SECRET_ACCESS_KEY)) {
+    throw new ConfigError('Invalid configuration:\n  S3_ENDPOINT: also set S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY');
+  }
   return Object.freeze({
     env: e.NODE_ENV,
     port: e.PORT,
@@ -69,5 +84,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     chromiumPath: e.CHROMIUM_PATH,
     failpoints: (e.FAILPOINTS ?? '').split(',').map((f) => f.trim()).filter(Boolean),
+    evidenceMaxFileBytes: Math.round(e.EVIDENCE_MAX_FILE_MB * 1024 * 1024),
+    evidenceMaxSubmissionBytes: Math.round(e.EVIDENCE_MAX_SUBMISSION_MB * 1024 * 1024),
+    s3: e.S3_ENDPOINT
+      ? Object.freeze({ endpoint: e.S3_ENDPOINT, bucket: e.S3_BUCKET!, region: e.S3_REGION, accessKeyId: e.S3_ACCESS_KEY_ID!, secretAccessKey: e.S3_SECRET_ACCESS_KEY! })
+      : null,
   });
 }

@@ -22,5 +22,7 @@ export function securityHeaders() {
     crossOriginResourcePolicy: 'same-origin',
     crossOriginOpenerPolicy: 'same-origin',
     permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
+    // A route may set a stricter header of its own (evidence files: CSP sandbox); it is kept, not replaced.
+    overwrite: false,
   });
 }
