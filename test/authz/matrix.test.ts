@@ -33,7 +33,8 @@ test('every role, at every distance from its own unit, gets exactly the expected
         let res: Response;
         if (call.bearer) {
           const headers: Record<string, string> = who === 'anonymous' ? {} : { authorization: `Bearer ${w.users[who].apiToken}` };
-          res = await t.app.request(call.path, { headers });
+          if (call.json !== undefined) headers['content-type'] = 'application/json';
+          res = await t.app.request(call.path, { method: call.method, headers: { ...headers, ...call.headers }, body: call.json === undefined ? undefined : JSON.stringify(call.json) });
         } else {
           res = call.method === 'GET' ? await browser.get(call.path) : await browser.post(call.path, call.form ?? {});
         }

@@ -1,16 +1,17 @@
 import type { Deps, RequestMeta } from '../../deps.ts';
-import { bumpSubmission, findOrCreateSubmission, listValues, upsertPart, upsertValue } from '../../db/queries/submissions.ts';
+import { bumpSubmission, findOrCreateSubmission, listValues, upsertPart, upsertValue, type StoredValueRow } from '../../db/queries/submissions.ts';
 import type { Actor } from '../../domain/access/actor.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { answerKey, checkSection, inputName, type Answers } from '../../domain/submission/check-section.ts';
+import { answerKey, checkSection, inputName, type Answers, type SectionCheck } from '../../domain/submission/check-section.ts';
 import type { StoredValue } from '../../domain/submission/parse-field-value.ts';
 import { canEditSubmission } from '../../domain/submission/submission-policy.ts';
 import { isEditableState } from '../../domain/submission/submission-state.ts';
 import { isDeepStrictEqual } from 'node:util';
 import { recordAudit } from '../audit/record-audit.ts';
-import { loadSubmissionContext, reopenedFields } from './load-submission.ts';
+import { loadSubmissionContext, reopenedFields, type SubmissionContext } from './load-submission.ts';
 
-// Use case: save one section of a respondent's answers (the web form, autosave, the API and XLSX upload all end here).
+// Use case: save one section of a respondent's answers (the web form and autosave). The API and XLSX upload save
+// several sections at once through save-values.ts, which shares the pieces below: the lock check and the write.
 // - Every field parses and every rule holds, or nothing is written and each problem comes back at its field.
 // - No lost update: the caller says which version it started from — per answer (the form) or for the whole
 //   submission (the API). If someone saved since, nothing is written and the conflict comes back with both values.
@@ -30,43 +31,78 @@ export type SaveSectionInput = {
   baseVersion?: number;
 };
 
+export type Warning = { code: string; message: string };
 export type Conflict = { name: string; label: string; mine: StoredValue; theirs: StoredValue; version: number };
-export type SaveSectionResult =
-  | { ok: true; version: number; changed: number; warnings: { code: string; message: string }[]; answerVersions: Record<string, number> }
-  | { ok: false; reason: 'invalid'; errors: Record<string, string>; warnings: { code: string; message: string }[] }
-  | { ok: false; reason: 'warnings'; warnings: { code: string; message: string }[] }
+export type Locked = { ok: false; reason: 'locked'; message: string };
+export type WriteResult =
+  | { ok: true; version: number; changed: number; warnings: Warning[]; answerVersions: Record<string, number> }
+  | { ok: false; reason: 'invalid'; errors: Record<string, string>; warnings: Warning[] }
   | { ok: false; reason: 'conflict'; conflicts: Conflict[]; currentVersion: number; current: Record<string, StoredValue> }
-  | { ok: false; reason: 'locked'; message: string };
+  | Locked;
+export type SaveSectionResult = WriteResult | { ok: false; reason: 'warnings'; warnings: Warning[] };
+
+/** A checked answer and the section it belongs to (which says which part — form — it touches). */
+export type CheckedAnswer = SectionCheck['values'][number] & { sectionCode: string };
+
+const sentMessage = 'ส่งข้อมูลแล้ว แก้ไขไม่ได้จนกว่าจะถูกส่งกลับให้แก้ไข';
+
+/** Whether the respondent's data is closed to changes now: the entry window has shut, or it has been sent. */
+export function lockedReason(ctx: Pick<SubmissionContext, 'entry' | 'state'>): Locked | null {
+  if (!ctx.entry.allowed) return { ok: false, reason: 'locked', message: ctx.entry.message };
+  if (!isEditableState(ctx.state)) return { ok: false, reason: 'locked', message: sentMessage };
+  return null;
+}
+
+/** The answers whose value or note differ from what is stored. */
+export function changedAnswers<T extends SectionCheck['values'][number]>(answers: T[], current: Map<string, Pick<StoredValueRow, 'value' | 'note'>>): T[] {
+  return answers.filter((v) => {
+    const was = current.get(answerKey(v.fieldKey, v.itemCode));
+    return !isDeepStrictEqual(was?.value ?? null, v.value) || (was?.note ?? null) !== v.note;
+  });
+}
 
 export async function saveSection(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, input: SaveSectionInput, meta: RequestMeta): Promise<SaveSectionResult> {
   const ctx = await loadSubmissionContext(deps, actor, { roundId: input.roundId, orgUnitCode: input.orgUnitCode });
   if (!canEditSubmission(actor, ctx.unit)) throw new DomainError('forbidden', 'forbidden');
   const section = ctx.version.doc.forms.flatMap((f) => f.sections).find((s) => s.code === input.sectionCode);
   if (!section) throw new DomainError('not_found', 'section_not_found');
-  if (!ctx.entry.allowed) return { ok: false, reason: 'locked', message: ctx.entry.message };
-  if (!isEditableState(ctx.state)) return { ok: false, reason: 'locked', message: 'ส่งข้อมูลแล้ว แก้ไขไม่ได้จนกว่าจะถูกส่งกลับให้แก้ไข' };
+  const locked = lockedReason(ctx);
+  if (locked) return locked;
 
   const checked = checkSection({ doc: ctx.version.doc, audience: ctx.audience, section, raw: input.raw, stored: ctx.answers, lastYear: ctx.lastYear?.answers ?? new Map(), complete: input.complete, confirmedWarnings: input.confirmedWarnings });
   if (Object.keys(checked.errors).length) return { ok: false, reason: 'invalid', errors: checked.errors, warnings: checked.warnings };
   if (checked.warnings.length) return { ok: false, reason: 'warnings', warnings: checked.warnings };
+  return writeAnswers(deps, actor, ctx, checked.values.map((v) => ({ ...v, sectionCode: section.code })), { baseVersion: input.baseVersion, answerVersions: input.answerVersions }, meta);
+}
 
+/**
+ * Writes checked answers (of one section or several) in one transaction under the submission's row lock: the
+ * version check, each changed answer with its audit row, the submission's version raised once, the touched parts.
+ */
+export async function writeAnswers(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  ctx: SubmissionContext,
+  answers: CheckedAnswer[],
+  expect: { baseVersion?: number | undefined; answerVersions?: Record<string, number> | undefined },
+  meta: RequestMeta,
+): Promise<WriteResult> {
+  const { doc } = ctx.version;
   const reopened = reopenedFields(ctx);
-  const labels = new Map(section.fields.map((f) => [f.key, typeof f.label === 'string' ? f.label : f.label.default]));
+  const labels = new Map(doc.forms.flatMap((f) => f.sections.flatMap((s) => s.fields)).map((f) => [f.key, typeof f.label === 'string' ? f.label : f.label.default]));
+  const partOf = new Map(doc.forms.flatMap((f) => f.sections.map((s) => [s.code, f.code] as const)));
   const now = deps.clock.now();
-  return deps.db.transaction().execute(async (trx): Promise<SaveSectionResult> => {
+  return deps.db.transaction().execute(async (trx): Promise<WriteResult> => {
     const submission = await findOrCreateSubmission(trx, ctx.round.id, ctx.unit.id, now);
-    if (!isEditableState(submission.state)) return { ok: false, reason: 'locked', message: 'ส่งข้อมูลแล้ว แก้ไขไม่ได้จนกว่าจะถูกส่งกลับให้แก้ไข' };
+    if (!isEditableState(submission.state)) return { ok: false, reason: 'locked', message: sentMessage };
     const current = new Map((await listValues(trx, submission.id)).map((r) => [answerKey(r.fieldKey, r.itemCode), r]));
-    const changed = checked.values.filter((v) => {
-      const was = current.get(answerKey(v.fieldKey, v.itemCode));
-      return !isDeepStrictEqual(was?.value ?? null, v.value) || (was?.note ?? null) !== v.note;
-    });
+    const changed = changedAnswers(answers, current);
     const locked = reopened ? changed.filter((v) => !reopened.has(answerKey(v.fieldKey, v.itemCode))) : [];
     if (locked.length) return { ok: false, reason: 'invalid', warnings: [], errors: Object.fromEntries(locked.map((v) => [inputName(v.fieldKey, v.itemCode), 'ช่องนี้ไม่ได้ถูกส่งกลับให้แก้ไข จึงเปลี่ยนไม่ได้'])) };
 
-    const stale = input.baseVersion !== undefined
-      ? (input.baseVersion !== submission.version ? changed : [])
-      : changed.filter((v) => (current.get(answerKey(v.fieldKey, v.itemCode))?.version ?? 0) !== (input.answerVersions?.[inputName(v.fieldKey, v.itemCode)] ?? 0));
+    const stale = expect.baseVersion !== undefined
+      ? (expect.baseVersion !== submission.version ? changed : [])
+      : changed.filter((v) => (current.get(answerKey(v.fieldKey, v.itemCode))?.version ?? 0) !== (expect.answerVersions?.[inputName(v.fieldKey, v.itemCode)] ?? 0));
     if (stale.length) {
       const currentValues: Record<string, StoredValue> = {};
       for (const [key, row] of current) currentValues[key] = row.value as StoredValue;
@@ -90,11 +126,12 @@ export async function saveSection(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor
         newValue: { field: v.fieldKey, item: v.itemCode || undefined, value: v.value, note: v.note },
       });
     }
-    const partCode = ctx.version.doc.forms.find((f) => f.sections.includes(section))!.code;
     let version = submission.version;
     if (changed.length) {
       version = await bumpSubmission(trx, submission.id, { at: now, state: submission.state === 'awaiting_approval' ? 'in_progress' : undefined });
-      await upsertPart(trx, submission.id, partCode, { state: submission.state === 'returned' ? 'returned' : 'in_progress', at: now });
+      for (const partCode of new Set(changed.map((v) => partOf.get(v.sectionCode)!))) {
+        await upsertPart(trx, submission.id, partCode, { state: submission.state === 'returned' ? 'returned' : 'in_progress', at: now });
+      }
     }
     return { ok: true, version, changed: changed.length, warnings: [], answerVersions };
   });
