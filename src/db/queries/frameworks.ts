@@ -50,6 +50,12 @@ export async function findFrameworkVersion(db: Db, by: { id: number } | { code: 
   return q.executeTakeFirst();
 }
 
+export async function findFrameworkVersionHead(db: Db, by: { id: number } | { code: string }): Promise<FrameworkVersionRow | undefined> {
+  let q = db.selectFrom('framework_versions').select(versionColumns);
+  q = 'id' in by ? q.where('framework_versions.id', '=', by.id) : q.where('framework_versions.code', '=', by.code);
+  return q.executeTakeFirst();
+}
+
 export async function lockFrameworkVersion(db: Db, code: string): Promise<{ id: number; status: 'draft' | 'frozen' } | undefined> {
   return db.selectFrom('framework_versions').select(['id', 'status']).where('code', '=', code).forUpdate().executeTakeFirst();
 }

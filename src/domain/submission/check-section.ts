@@ -20,6 +20,22 @@ export type SectionCheck = {
 };
 
 const environments = new WeakMap<FrameworkDocument, Map<Audience, FormulaEnvironment>>();
+const rulesCache = new WeakMap<FrameworkDocument, Map<Audience, { rule: NonNullable<FrameworkDocument['validations']>[number]; compiled: ReturnType<typeof compileFormula> }[]>>();
+/** The validation rules that apply to an audience, type-checked and compiled once per framework document. */
+function compiledRules(doc: FrameworkDocument, audience: Audience) {
+  let byAudience = rulesCache.get(doc);
+  if (!byAudience) rulesCache.set(doc, (byAudience = new Map()));
+  let rules = byAudience.get(audience);
+  if (!rules) {
+    const fe = environmentFor(doc, audience);
+    rules = (doc.validations ?? [])
+      .filter((rule) => !(audience && rule.appliesTo && !rule.appliesTo.includes(audience)) && checkFormula(fe, rule.expression, 'bool').ok)
+      .map((rule) => ({ rule, compiled: compileFormula(fe, rule.expression) }));
+    byAudience.set(audience, rules);
+  }
+  return rules;
+}
+
 export function environmentFor(doc: FrameworkDocument, audience: Audience): FormulaEnvironment {
   let byAudience = environments.get(doc);
   if (!byAudience) environments.set(doc, (byAudience = new Map()));
@@ -92,10 +108,7 @@ export function checkSection(input: {
   const fe = environmentFor(doc, audience);
   const inputs = formulaValues(doc, audience, answers);
   const sectionKeys = new Set(fields.map((f) => f.key));
-  for (const rule of doc.validations ?? []) {
-    if (audience && rule.appliesTo && !rule.appliesTo.includes(audience)) continue;
-    if (!checkFormula(fe, rule.expression, 'bool').ok) continue;
-    const compiled = compileFormula(fe, rule.expression);
+  for (const { rule, compiled } of compiledRules(doc, audience)) {
     const touched = compiled.references.find((k) => sectionKeys.has(k));
     if (!touched) continue;
     const outcome = evaluateFormula(fe, compiled, inputs);
