@@ -174,6 +174,41 @@ try {
         await page.goto(`${base}/rounds/${roundId}`);
         await shoot(page, `${size}-17-district-office-round-decide.png`);
       });
+      // Data entry (section, task list, overview, check answers): typing autosaves and recomputes the indicator.
+      const submission = `${base}/rounds/${roundId}/submissions/5220601`;
+      await shots('somsri', async (page) => {
+        await page.goto(`${base}/tasks`);
+        await shoot(page, `${size}-18-lao-officer-tasks.png`);
+        await page.goto(`${submission}/sections/F1-S1`);
+        await page.locator('#population').fill('5,230');
+        await page.locator('#households').fill('1,800');
+        await page.locator('#area_km2').fill('24.5');
+        await page.locator('#communities').fill('12');
+        await page.locator('#save-status', { hasText: 'บันทึกแล้ว' }).waitFor();
+        await shoot(page, `${size}-19-section-autosaved.png`);
+        await page.locator('#population').fill('ห้าพัน');
+        await page.locator('#area_km2').fill('-3');
+        await page.getByRole('button', { name: 'บันทึกและทำต่อ' }).click();
+        await page.locator('.error-summary').waitFor();
+        await shoot(page, `${size}-20-section-errors.png`);
+        // typed but not yet autosaved when the page is left: the copy in the browser comes back with a notice
+        await page.goto(`${submission}/sections/F1-S2`);
+        await page.locator('#staff_total').fill('41');
+        await page.goto(`${submission}/sections/F1-S2`);
+        await page.getByText('มีข้อมูลที่ท่านพิมพ์ไว้ในเครื่องนี้แต่ยังไม่ได้บันทึก').waitFor();
+        if ((await page.locator('#staff_total').inputValue()) !== '41') throw new Error('the copy kept in the browser was not restored');
+        await shoot(page, `${size}-20b-section-restored-from-browser.png`);
+        await page.goto(`${submission}/sections/F2-3-S2`);
+        await page.locator('#communities_sorting').fill('6');
+        await page.locator('[data-indicator="EN04"] .indicator-value', { hasText: '50 ร้อยละ' }).waitFor();
+        await shoot(page, `${size}-21-section-live-indicator.png`);
+        await page.goto(submission);
+        await shoot(page, `${size}-22-submission-overview.png`);
+      });
+      await shots('kittipong', async (page) => {
+        await page.goto(`${submission}/check`);
+        await shoot(page, `${size}-23-check-answers.png`);
+      });
     }
     console.log(`screenshots in ${outDir}`);
     exitCode = 0;

@@ -21,6 +21,10 @@ import { apiRoutes } from './routes/api/routes.ts';
 import { adminFrameworkRoutes } from './routes/admin-frameworks/routes.tsx';
 import { adminFrameworkListRoutes } from './routes/admin-framework-lists/routes.tsx';
 import { roundRoutes } from './routes/rounds/routes.tsx';
+import { submissionRoutes } from './routes/submissions/routes.ts';
+import { taskRoutes } from './routes/tasks/routes.tsx';
+import { xlsxRoutes } from './routes/xlsx/routes.tsx';
+import { evidenceRoutes } from './routes/evidence/routes.tsx';
 
 export function createApp(deps: Deps) {
   const app = new Hono<AppEnv>();
@@ -48,7 +52,11 @@ export function createApp(deps: Deps) {
   app.route('/', adminRegisterRoutes(deps));
   app.route('/', adminFrameworkRoutes(deps));
   app.route('/', adminFrameworkListRoutes(deps));
+  app.route('/', taskRoutes(deps));
+  app.route('/', submissionRoutes(deps)); // before roundRoutes: see submissions/routes.ts
   app.route('/', roundRoutes(deps));
+  app.route('/', xlsxRoutes(deps));
+  app.route('/', evidenceRoutes(deps));
   if (devTools) app.route('/', devRoutes(deps));
 
   app.notFound(renderNotFound);

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { Role } from '../../src/domain/access/roles.ts';
 import { dateTimeValues } from '../../src/web/routes/rounds/schema.ts';
 import { day, laoCodes, uniqueEmail, type Principal, type Scope, type World } from './world.ts';
@@ -5,7 +6,7 @@ import { day, laoCodes, uniqueEmail, type Principal, type Scope, type World } fr
 // The authorisation matrix: every route of the app, asked by every role and by an anonymous visitor, at every
 // distance from the asker's own unit, with the status expected. A route missing from here fails the suite.
 
-export type Call = { method: 'GET' | 'POST'; path: string; form?: Record<string, string>; bearer?: boolean };
+export type Call = { method: 'GET' | 'POST' | 'PATCH'; path: string; form?: Record<string, string>; bearer?: boolean; json?: unknown; headers?: Record<string, string> };
 export type Entry = {
   route: string; // 'METHOD /path' exactly as Hono lists it
   scoped: boolean; // false: the same request whatever the scope (asked once, as 'own')
@@ -46,6 +47,23 @@ const decider = (who: Principal, scope: Scope) => {
   if (who === 'district_office' || who === 'province_office') return reach[who].includes(scope) ? 303 : 403;
   return 403;
 };
+/** Changing a submission: only the LAO's own officers and executives (303 done or sent back with the reason). */
+const respondentOnly = (who: Principal, scope: Scope) => (who === 'anonymous' ? 303 : (who === 'lao_officer' || who === 'lao_executive') && scope === 'own' ? 303 : 403);
+/** Entering a respondent's data (API and XLSX): only the LAO's own officers and executives. */
+const entersData = (who: Principal, scope: Scope, ok: number, anonymous: number) => (who === 'anonymous' ? anonymous : (who === 'lao_officer' || who === 'lao_executive') && scope === 'own' ? ok : 403);
+/** Seeing a respondent's submission: its own people and those whose reach covers it (reviewers, committee, owners). */
+const seesSubmission = (who: Principal, scope: Scope, anonymous: number) => (who === 'anonymous' ? anonymous : reach[who].includes(scope) ? 200 : 403);
+const api = (method: Call['method'], path: string, extra: Partial<Call> = {}): Call => ({ method, path, bearer: true, ...extra });
+/** The offices and owners who list and review respondents. */
+const offices = (who: Principal) => who === 'district_office' || who === 'province_office' || who === 'committee_member' || who === 'programme_admin' || who === 'system_admin';
+/** Reviewing a submission: the district and provincial offices above the LAO, and the programme owners. */
+const reviews = (who: Principal, scope: Scope, ok: number) => {
+  if (who === 'anonymous') return 303;
+  if (who === 'programme_admin' || who === 'system_admin') return ok;
+  return (who === 'district_office' || who === 'province_office') && reach[who].includes(scope) ? ok : 403;
+};
+const entryPath = async (w: World, scope: Scope, kind: 'entry' | 'quiet' = 'entry') => `/rounds/${await w.submissionRound(kind)}/submissions/${laoCodes[scope]}`;
+const sectionForm = { budget_total: '1,000,000', budget_env: '50,000', has_plan: 'yes', action: 'later' };
 const get = (path: string): Call => ({ method: 'GET', path });
 const post = (path: string, form: Record<string, string> = {}): Call => ({ method: 'POST', path, form });
 
@@ -177,6 +195,100 @@ export const matrix: Entry[] = [
     call: async (w, _who, scope) => post(`/rounds/${w.roundId}/extensions/${await w.pendingExtension(scope)}/decision`, { decision: 'granted', note: '' }),
     expect: decider,
   },
+
+  // Evidence: the respondent's own people upload and remove (a form without a file is sent back with the reason);
+  // everyone who may see the submission downloads; all others are refused.
+  {
+    route: 'POST /rounds/:roundId/submissions/:orgUnitCode/evidence',
+    scoped: true,
+    call: async (w, _who, scope) => post(`/rounds/${w.roundId}/submissions/${laoCodes[scope]}/evidence`, { indicatorCode: 'A3-01', back: `/rounds/${w.roundId}` }),
+    expect: (who, scope) => respondentOnly(who, scope),
+  },
+  {
+    route: 'GET /rounds/:roundId/submissions/:orgUnitCode/evidence/:evidenceId',
+    scoped: true,
+    call: async (w, _who, scope) => get(`/rounds/${w.roundId}/submissions/${laoCodes[scope]}/evidence/${await w.evidenceId(scope)}?inline=1`),
+    expect: (who, scope) => (who === 'anonymous' ? 303 : reach[who].includes(scope) ? 200 : 403),
+  },
+  {
+    route: 'POST /rounds/:roundId/submissions/:orgUnitCode/evidence/:evidenceId/remove',
+    scoped: true,
+    call: async (w, _who, scope) => post(`/rounds/${w.roundId}/submissions/${laoCodes[scope]}/evidence/${await w.evidenceId(scope)}/remove`, { back: `/rounds/${w.roundId}` }),
+    expect: (who, scope) => respondentOnly(who, scope),
+  },
+
+  // The JSON API for machine entry (bearer tokens; 401 without one). A PATCH with a value that is not a number is
+  // refused at the field for those who may enter data; a submit of an empty submission lists what is missing.
+  { route: 'GET /api/v1/openapi.json', scoped: false, call: async () => api('GET', '/api/v1/openapi.json'), expect: () => 200 },
+  { route: 'GET /api/v1/rounds', scoped: false, call: async () => api('GET', '/api/v1/rounds'), expect: (who) => (who === 'anonymous' ? 401 : 200) },
+  {
+    route: 'GET /api/v1/rounds/:roundId/submissions/:orgUnitCode',
+    scoped: true,
+    call: async (w, _who, scope) => api('GET', `/api/v1/rounds/${w.roundId}/submissions/${laoCodes[scope]}`),
+    expect: (who, scope) => seesSubmission(who, scope, 401),
+  },
+  {
+    route: 'PATCH /api/v1/rounds/:roundId/submissions/:orgUnitCode/values',
+    scoped: true,
+    call: async (w, _who, scope) => api('PATCH', `/api/v1/rounds/${w.roundId}/submissions/${laoCodes[scope]}/values`, { json: { version: 0, values: { budget_total: 'ไม่ใช่ตัวเลข' } } }),
+    expect: (who, scope) => entersData(who, scope, 422, 401),
+  },
+  {
+    route: 'POST /api/v1/rounds/:roundId/submissions/:orgUnitCode/submit',
+    scoped: true,
+    call: async (w, who, scope) => api('POST', `/api/v1/rounds/${w.roundId}/submissions/${laoCodes[scope]}/submit`, { headers: { 'idempotency-key': `matrix-${who}-${scope}` } }),
+    expect: (who, scope) => (who === 'anonymous' ? 401 : who === 'lao_executive' && scope === 'own' ? 422 : 403),
+  },
+
+  // Bulk entry through a form's XLSX template: the LAO's own people only (a post without a file is sent back).
+  {
+    route: 'GET /rounds/:roundId/submissions/:orgUnitCode/forms/:formCode/template.xlsx',
+    scoped: true,
+    call: async (w, _who, scope) => get(`/rounds/${w.roundId}/submissions/${laoCodes[scope]}/forms/F1/template.xlsx`),
+    expect: (who, scope) => entersData(who, scope, 200, 303),
+  },
+  {
+    route: 'GET /rounds/:roundId/submissions/:orgUnitCode/forms/:formCode/upload',
+    scoped: true,
+    call: async (w, _who, scope) => get(`/rounds/${w.roundId}/submissions/${laoCodes[scope]}/forms/F1/upload`),
+    expect: (who, scope) => entersData(who, scope, 200, 303),
+  },
+  {
+    route: 'POST /rounds/:roundId/submissions/:orgUnitCode/forms/:formCode/upload',
+    scoped: true,
+    call: async (w, _who, scope) => post(`/rounds/${w.roundId}/submissions/${laoCodes[scope]}/forms/F1/upload`, { mode: 'dry_run' }),
+    expect: (who, scope) => entersData(who, scope, 422, 303),
+  },
+
+  // Data entry, check answers, review (submission pages): the world's own rounds, at the scope's LAO.
+  { route: 'GET /tasks', scoped: false, call: async () => get('/tasks'), expect: (who) => signedIn(who, 200) },
+  { route: 'GET /rounds/:roundId/submissions', scoped: false, call: async (w) => get(`/rounds/${await w.submissionRound('entry')}/submissions`), expect: (who) => signedIn(who, offices(who) ? 200 : 403) },
+  { route: 'GET /rounds/:roundId/submissions/:orgUnitCode', scoped: true, call: async (w, _who, scope) => get(await entryPath(w, scope)), expect: (who, scope) => seesSubmission(who, scope, 303) },
+  {
+    route: 'POST /rounds/:roundId/submissions/:orgUnitCode/parts/:partCode/assign',
+    scoped: true,
+    call: async (w, _who, scope) => post(`${await entryPath(w, scope)}/parts/F1/assign`, { userId: w.users.lao_officer.userId }),
+    expect: (who, scope) => (who === 'anonymous' ? 303 : who === 'lao_executive' && scope === 'own' ? 303 : 403),
+  },
+  // the quiet round has nothing answered: its own people are told what is missing
+  { route: 'POST /rounds/:roundId/submissions/:orgUnitCode/parts/:partCode/ready', scoped: true, call: async (w, _who, scope) => post(`${await entryPath(w, scope, 'quiet')}/parts/F1/ready`), expect: (who, scope) => entersData(who, scope, 422, 303) },
+  { route: 'GET /rounds/:roundId/submissions/:orgUnitCode/sections/:sectionCode', scoped: true, call: async (w, _who, scope) => get(`${await entryPath(w, scope)}/sections/F1-S1`), expect: (who, scope) => seesSubmission(who, scope, 303) },
+  // anonymous: the post is kept (session expiry loses nothing) and the visitor sent to sign in
+  { route: 'POST /rounds/:roundId/submissions/:orgUnitCode/sections/:sectionCode', scoped: true, call: async (w, _who, scope) => post(`${await entryPath(w, scope)}/sections/F1-S1`, sectionForm), expect: (who, scope) => entersData(who, scope, 303, 303) },
+  { route: 'POST /rounds/:roundId/submissions/:orgUnitCode/sections/:sectionCode/autosave', scoped: true, call: async (w, _who, scope) => post(`${await entryPath(w, scope)}/sections/F1-S1/autosave`, sectionForm), expect: (who, scope) => entersData(who, scope, 200, 401) },
+  { route: 'GET /rounds/:roundId/submissions/:orgUnitCode/check', scoped: true, call: async (w, _who, scope) => get(`${await entryPath(w, scope)}/check`), expect: (who, scope) => seesSubmission(who, scope, 303) },
+  {
+    route: 'POST /rounds/:roundId/submissions/:orgUnitCode/submit',
+    scoped: true,
+    call: async (w, _who, scope) => post(`${await entryPath(w, scope, 'quiet')}/submit`, { idempotencyKey: crypto.randomUUID() }),
+    expect: (who, scope) => (who === 'anonymous' ? 303 : who === 'lao_executive' && scope === 'own' ? 422 : 403),
+  },
+  // not sent yet: those who may see it are sent to the overview
+  { route: 'GET /rounds/:roundId/submissions/:orgUnitCode/submitted', scoped: true, call: async (w, _who, scope) => get(`${await entryPath(w, scope)}/submitted`), expect: (who, scope) => (seesSubmission(who, scope, 303) === 200 ? 303 : seesSubmission(who, scope, 303)) },
+  { route: 'GET /rounds/:roundId/submissions/:orgUnitCode/review', scoped: true, call: async (w, _who, scope) => get(`${await entryPath(w, scope)}/review`), expect: (who, scope) => reviews(who, scope, 200) },
+  // nothing sent in the quiet round: the reviewers are told it cannot be reviewed yet
+  { route: 'POST /rounds/:roundId/submissions/:orgUnitCode/comments', scoped: true, call: async (w, _who, scope) => post(`${await entryPath(w, scope, 'quiet')}/comments`, { fieldKey: 'budget_total', body: 'ตรวจสอบอีกครั้ง' }), expect: (who, scope) => reviews(who, scope, 409) },
+  { route: 'POST /rounds/:roundId/submissions/:orgUnitCode/decision', scoped: true, call: async (w, _who, scope) => post(`${await entryPath(w, scope, 'quiet')}/decision`, { decision: 'accepted' }), expect: (who, scope) => reviews(who, scope, 409) },
 
   { route: 'POST /sign-out', scoped: false, call: async () => post('/sign-out'), expect: () => 303, last: true },
 ];

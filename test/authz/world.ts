@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { findProgrammeByCode } from '../../src/db/queries/frameworks.ts';
 import { findOrgUnitByAnyCode } from '../../src/db/queries/org-units.ts';
+import { findOrCreateSubmissionForUpdate, insertEvidence } from '../../src/db/queries/evidence.ts';
 import { insertExtension } from '../../src/db/queries/rounds.ts';
 import type { Role } from '../../src/domain/access/roles.ts';
 import { importFramework } from '../../src/services/framework/import-framework.ts';
@@ -10,6 +11,7 @@ import { changeRoundState } from '../../src/services/rounds/change-round-state.t
 import { createRound } from '../../src/services/rounds/create-round.ts';
 import { roles } from '../../src/domain/access/roles.ts';
 import { importRegister } from '../../src/services/register/import-register.ts';
+import { newStorageKey } from '../../src/services/evidence/storage.ts';
 import { createApiToken } from '../../src/services/tokens/api-tokens.ts';
 import { createLao, createUserWithRole, type TestUser } from '../support/factories.ts';
 import { Browser, type TestApp } from '../support/web.ts';
@@ -55,6 +57,11 @@ export type World = {
   listVersionId(): Promise<number>;
   /** Unit ids by code (LAO, district, province). */
   unitId(code: string): Promise<number>;
+  /** Open rounds of their own for the data-entry pages (made when first asked for): 'entry' takes the section saves
+   * and assignments; 'quiet' is never written to (marking ready, sending, reviewing it are refused as incomplete). */
+  submissionRound(kind: 'entry' | 'quiet'): Promise<number>;
+  /** A new evidence file (a small PDF on indicator A3-01) of the scope's LAO in the open round. */
+  evidenceId(scope: Scope): Promise<number>;
 };
 
 export const day = 24 * 60 * 60 * 1000;
@@ -105,6 +112,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
   let otherToken: number | undefined;
   let registerImport: number | undefined;
   let listVersion: number | undefined;
+  const submissionRounds: Partial<Record<'entry' | 'quiet', number>> = {};
   const world: World = {
     t,
     users,
@@ -128,6 +136,20 @@ export async function buildWorld(t: TestApp): Promise<World> {
         listVersion = imported.versionId;
       }
       return listVersion;
+    },
+    async evidenceId(scope) {
+      const bytes = Buffer.from('%PDF-1.4\n%%EOF\n');
+      const storageKey = newStorageKey();
+      await t.deps.storage.put(storageKey, bytes, 'application/pdf');
+      const submission = await findOrCreateSubmissionForUpdate(t.deps.db, roundId, await world.unitId(laoCodes[scope]), t.clock.now());
+      return insertEvidence(t.deps.db, {
+        submissionId: submission.id, indicatorCode: 'A3-01', fieldKey: null, fileName: 'หลักฐาน.pdf', contentType: 'application/pdf', sizeBytes: bytes.length,
+        sha256: crypto.createHash('sha256').update(bytes).digest('hex'), storageKey, uploadedBy: null, at: t.clock.now(),
+      });
+    },
+    async submissionRound(kind) {
+      submissionRounds[kind] ??= await openTestRound(t, programmeId, frameworkVersionId, nextFiscalYear++);
+      return submissionRounds[kind];
     },
     async unitId(code) {
       const unit = await findOrgUnitByAnyCode(t.deps.db, code);

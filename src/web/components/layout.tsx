@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { Actor } from '../../domain/access/actor.ts';
-import { canAdministerUsers, canImportRegister, canManageProgrammes } from '../../domain/access/policies.ts';
+import { canAdministerUsers, canImportRegister, canManageProgrammes, hasRole } from '../../domain/access/policies.ts';
 import { t } from '../messages/th.ts';
 import { assetUrl } from '../assets.ts';
 
@@ -18,6 +18,7 @@ type NavItem = { href: string; label: string };
 function navFor(actor: Actor | null, devTools: boolean): NavItem[] {
   if (!actor) return devTools ? [{ href: '/dev/mail', label: t('nav.devMail') }] : [];
   const items: NavItem[] = [{ href: '/', label: t('nav.home') }, { href: '/rounds', label: t('nav.rounds') }, { href: '/org', label: t('nav.org') }];
+  if (hasRole(actor, 'lao_officer', 'lao_executive', 'district_office', 'province_office')) items.splice(1, 0, { href: '/tasks', label: t('nav.tasks') });
   if (canManageProgrammes(actor)) items.push({ href: '/admin/frameworks', label: t('nav.frameworks') });
   if (canAdministerUsers(actor)) items.push({ href: '/users', label: t('nav.users') });
   if (canImportRegister(actor)) items.push({ href: '/admin/register', label: t('nav.register') });

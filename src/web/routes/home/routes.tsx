@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { Deps } from '../../../deps.ts';
 import type { Actor } from '../../../domain/access/actor.ts';
-import { canAdministerUsers, canImportRegister, canManageProgrammes } from '../../../domain/access/policies.ts';
+import { canAdministerUsers, canImportRegister, canManageProgrammes, hasRole } from '../../../domain/access/policies.ts';
 import { listRecentNotifications, type NotificationRow } from '../../../db/queries/notifications.ts';
 import { roleLabels } from '../../../domain/access/roles.ts';
 import { orgUnitKindLabels, type OrgUnitKind } from '../../../domain/org/org-unit.ts';
@@ -15,6 +15,7 @@ type Task = { href: string; title: string; body: string };
 function tasksFor(actor: Actor): Task[] {
   const tasks: Task[] = [];
   const unit = actor.memberships[0];
+  if (hasRole(actor, 'lao_officer', 'lao_executive', 'district_office', 'province_office')) tasks.push({ href: '/tasks', title: 'งานของฉัน', body: 'แบบที่ต้องกรอกและส่ง กำหนดส่ง วันที่เหลือ และผู้รับผิดชอบแต่ละแบบ' });
   if (unit) tasks.push({ href: `/org/${unit.unitKind}/${encodeURIComponent(unit.unitCode)}`, title: 'หน่วยงานของฉัน', body: `ดูข้อมูล ${unit.unitNameTh} และหน่วยงานในความรับผิดชอบ` });
   tasks.push({ href: '/rounds', title: 'รอบการประเมิน', body: 'รอบที่เปิดรับข้อมูล กำหนดส่ง และการขอขยายเวลา' });
   if (canManageProgrammes(actor)) tasks.push({ href: '/admin/frameworks', title: 'กรอบการประเมิน', body: 'นำเข้า ตรวจ และดูกรอบการประเมิน ตัวชี้วัด แบบ และสูตร ของแต่ละโครงการ' });
