@@ -23,14 +23,18 @@ export type EntryWorld = {
 export async function buildEntryWorld(t: TestApp, codes = { lao: '8100001', other: '8100002' }): Promise<EntryWorld> {
   for (const name of ['odloc-minimum-standards-2567.yaml', 'odloc-minimum-standards-2568.yaml']) {
     const file = path.resolve(import.meta.dirname, '../../frameworks', name);
+    const code = name.replace('odloc-minimum-standards-', 'odloc-').replace('.yaml', '');
+    if (await t.deps.db.selectFrom('framework_versions').select('id').where('code', '=', code).executeTakeFirst()) continue;
     const r = await importFramework(t.deps, null, { bytes: fs.readFileSync(file), fileName: name }, meta);
     if (!r.ok) throw new Error(`framework ${name} did not import`);
   }
   const version = await t.deps.db.selectFrom('framework_versions').select(['id', 'programme_id']).where('code', '=', 'odloc-2568').executeTakeFirstOrThrow();
   const lao = await createLao(t.deps.db, { code: codes.lao, nameTh: 'เทศบาลตำบลทดสอบ', laoType: 'subdistrict', districtCode: '2206' });
   const otherLao = await createLao(t.deps.db, { code: codes.other, nameTh: 'องค์การบริหารส่วนตำบลทดสอบ', laoType: 'sao', districtCode: '2206' });
+  const taken = await t.deps.db.selectFrom('rounds').select('fiscal_year').where('programme_id', '=', version.programme_id).execute();
+  const fiscalYear = 2568 + taken.length * 10;
   const { roundId } = await createRound(t.deps, null, {
-    programmeId: version.programme_id, frameworkVersionId: version.id, title: 'ODLOC 2568 ทดสอบ', fiscalYear: 2568, quarter: null,
+    programmeId: version.programme_id, frameworkVersionId: version.id, title: 'ODLOC 2568 ทดสอบ', fiscalYear, quarter: null,
     opensAt: bangkokInstant('2025-07-21'), dueAt: endOfBangkokDay('2025-08-29'), lateUntil: endOfBangkokDay('2025-08-29'), editClosesAt: endOfBangkokDay('2025-10-31'),
     laoTypes: null, provinceCodes: ['22'], excludedProvinceCodes: [],
   }, meta);
