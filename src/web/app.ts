@@ -1,3 +1,5 @@
+import { compress } from 'hono/compress';
+import { HTTPException } from 'hono/http-exception';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Deps } from '../deps.ts';
@@ -32,13 +34,15 @@ export function createApp(deps: Deps) {
 
   app.use(requestContext(deps.logger));
   app.use(securityHeaders());
+  // Pages are compressed for slow lines (static assets come pre-compressed and are left alone).
+  app.use(compress());
   app.use(async (c, next) => {
     c.set('ui', { sessionIdleMinutes: deps.config.sessionIdleMinutes, devTools });
     await next();
   });
   app.route('/', healthRoutes(deps));
   app.route('/', assetRoutes());
-  app.use(bodyLimit({ maxSize: 25 * 1024 * 1024, onError: (c) => c.json({ error: 'too_large' }, 413) }));
+  app.use(bodyLimit({ maxSize: 25 * 1024 * 1024, onError: () => { throw new HTTPException(413); } }));
   app.route('/api', apiRoutes(deps));
 
   app.use(csrfProtection({ publicUrl: deps.config.publicUrl, secureCookies: deps.config.publicUrl.startsWith('https://') }));

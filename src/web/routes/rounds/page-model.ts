@@ -25,6 +25,8 @@ export type RoundPage = {
   internalDeadlines: InternalDeadlineRow[];
   now: Date;
   manage: boolean;
+  /** May follow the respondents' progress (owner or an office above them). */
+  follow: boolean;
   /** The respondents this actor answers for, with their own deadline. */
   own: OwnDeadline[];
   /** Provinces this actor may ask more time for as a whole. */
@@ -101,6 +103,7 @@ export async function loadRoundPage(deps: Pick<Deps, 'db' | 'clock'>, actor: Act
   return {
     round, programme, version: { id: versionRow.id, code: versionRow.code, title: versionRow.title, laoTypes: document.laoTypes ?? [] },
     respondentCounts, submissionStates, extensions, internalDeadlines, now, manage, own,
+    follow: manage || hasRole(actor, 'district_office', 'province_office', 'committee_member'),
     // where provincial offices are themselves the respondents, a province-wide request is just their own
     requestProvinces: programme.respondents === 'province_office' ? [] : provinceOfficeUnits(actor), decidable,
     deadlineProvinces: manage ? provinces : provinceOfficeUnits(actor), provinces,

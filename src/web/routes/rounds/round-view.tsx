@@ -129,6 +129,7 @@ function Respondents(props: { page: RoundPage }) {
   return (
     <section aria-labelledby="respondents">
       <h2 id="respondents">หน่วยที่ต้องส่งข้อมูล {n(total)} หน่วย</h2>
+      {page.follow ? <p><a href={`/rounds/${page.round.id}/submissions`}>รายชื่อหน่วยและสถานะการส่งข้อมูล</a></p> : null}
       <div class="two-columns">
         <table>
           <caption>ตามประเภท</caption>
