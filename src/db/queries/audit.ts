@@ -27,3 +27,13 @@ export async function insertAuditEvent(db: Db, e: AuditEntry): Promise<void> {
     })
     .execute();
 }
+
+/** Several audit rows in one statement (one row per change, as many changes as one save makes). */
+export async function insertAuditEvents(db: Db, entries: AuditEntry[]): Promise<void> {
+  if (!entries.length) return;
+  await db.insertInto('audit_events').values(entries.map((e) => ({
+    actor_user_id: e.actorUserId, action: e.action, entity_type: e.entityType, entity_id: e.entityId,
+    old_value: e.oldValue === undefined ? null : JSON.stringify(e.oldValue), new_value: e.newValue === undefined ? null : JSON.stringify(e.newValue),
+    ip: e.ip ?? null, request_id: e.requestId ?? null,
+  }))).execute();
+}

@@ -140,3 +140,16 @@ export async function previousRoundValues(db: Db, roundId: number, orgUnitId: nu
     where s.round_id = ${round.id} and s.org_unit_id = ${orgUnitId}`.execute(db);
   return { roundTitle: round.title, values: values.rows };
 }
+
+/** Several answers in one statement; returns each answer's new version keyed `field|item`. */
+export async function upsertValues(db: Db, submissionId: number, rows: { fieldKey: string; itemCode: string; value: unknown; note: string | null }[], userId: string | null, at: Date): Promise<Map<string, number>> {
+  if (!rows.length) return new Map();
+  const payload = JSON.stringify(rows.map((r) => ({ k: r.fieldKey, i: r.itemCode, v: r.value, n: r.note })));
+  const result = await sql<{ fieldKey: string; itemCode: string; version: number }>`
+    insert into submission_values (submission_id, field_key, item_code, value, note, version, updated_by, updated_at)
+    select ${submissionId}, r.k, r.i, r.v, r.n, 1, ${userId}, ${at} from jsonb_to_recordset(${payload}::jsonb) as r(k text, i text, v jsonb, n text)
+    on conflict (submission_id, field_key, item_code) do update
+      set value = excluded.value, note = excluded.note, version = submission_values.version + 1, updated_by = excluded.updated_by, updated_at = excluded.updated_at
+    returning field_key as "fieldKey", item_code as "itemCode", version`.execute(db);
+  return new Map(result.rows.map((r) => [`${r.fieldKey}|${r.itemCode}`, r.version]));
+}

@@ -1,7 +1,8 @@
 import { listEvidenceCounts } from '../../db/queries/submission-evidence.ts';
 import type { Db } from '../../db/pool.ts';
 import { targetFor, resolveText, visibleFields } from '../../domain/framework/framework-view.ts';
-import { answerKey, computeIndicators, inputName, sectionItems } from '../../domain/submission/check-section.ts';
+import { compileFormula } from '../../domain/framework/formula.ts';
+import { answerKey, computeIndicators, environmentFor, inputName, sectionItems } from '../../domain/submission/check-section.ts';
 import type { SubmissionContext } from './load-submission.ts';
 
 // What still stops a submission: unanswered required fields and missing evidence. Shown on the check-answers page
@@ -30,8 +31,10 @@ export async function findGaps(db: Db, ctx: SubmissionContext): Promise<Gap[]> {
     const met = value !== null && target ? (target.comparison === '>=' ? value >= target.value : target.comparison === '>' ? value > target.value : target.comparison === '<=' ? value <= target.value : value < target.value) : false;
     const needed = rule === 'always' || (rule === 'when_positive' && value !== null && value > 0) || (rule === 'when_met' && met);
     if (needed && !evidence.get(`indicator:${p.indicator.code}`)) {
-      const form = doc.forms.find((f) => f.sections.some((s) => s.fields.some((fl) => (p.indicator.formula ?? `${p.indicator.numerator} ${p.indicator.denominator}`).includes(fl.key)))) ?? doc.forms[0]!;
-      gaps.push({ kind: 'missing_evidence', formCode: form.code, sectionCode: null, name: `evidence-${p.indicator.code}`, message: `${p.indicator.code} ${resolveText(p.indicator.title, ctx.audience, doc)}: ยังไม่ได้แนบหลักฐาน` });
+      const fe = environmentFor(doc, ctx.audience);
+      const keys = [p.indicator.formula, p.indicator.numerator, p.indicator.denominator].filter((e): e is string => Boolean(e)).flatMap((e) => compileFormula(fe, e).references);
+      const home = visibleFields(doc, ctx.audience).find(({ field }) => keys.includes(field.key));
+      gaps.push({ kind: 'missing_evidence', formCode: home?.form.code ?? doc.forms[0]!.code, sectionCode: home?.section.code ?? null, name: `evidence-${p.indicator.code}`, message: `${p.indicator.code} ${resolveText(p.indicator.title, ctx.audience, doc)}: ยังไม่ได้แนบหลักฐาน` });
     }
   }
   return gaps;

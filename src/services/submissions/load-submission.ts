@@ -37,27 +37,28 @@ export type SubmissionContext = {
 };
 
 export async function loadSubmissionContext(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor | null, input: { roundId: number; orgUnitCode: string }): Promise<SubmissionContext> {
-  const round = await findRound(deps.db, input.roundId);
-  const unit = await findOrgUnitByAnyCode(deps.db, input.orgUnitCode);
+  const [round, unit] = await Promise.all([findRound(deps.db, input.roundId), findOrgUnitByAnyCode(deps.db, input.orgUnitCode)]);
   if (!round || !unit) throw new DomainError('not_found', 'submission_not_found');
-  const respondent = await findRespondent(deps.db, round.id, unit.id);
-  if (!respondent) throw new DomainError('not_found', 'submission_not_found');
+  // Independent reads run side by side: a save waits for the slowest, not for their sum.
+  const [respondent, programme, version, found, previous, extensions] = await Promise.all([
+    findRespondent(deps.db, round.id, unit.id), findProgrammeById(deps.db, round.programmeId), loadFrameworkVersion(deps.db, { id: round.frameworkVersionId }),
+    findSubmission(deps.db, round.id, unit.id), previousRoundValues(deps.db, round.id, unit.id), loadExtensionFacts(deps.db, round.id),
+  ]);
+  if (!respondent || !programme) throw new DomainError('not_found', 'submission_not_found');
   if (actor && !canViewSubmission(actor, unit)) throw new DomainError('forbidden', 'forbidden');
-  const programme = (await findProgrammeById(deps.db, round.programmeId))!;
-  const version = await loadFrameworkVersion(deps.db, { id: round.frameworkVersionId });
-  const submission = (await findSubmission(deps.db, round.id, unit.id)) ?? null;
-  const rows = submission ? await listValues(deps.db, submission.id) : [];
+  const submission = found ?? null;
+  const [rows, parts, comments, sent] = submission
+    ? await Promise.all([listValues(deps.db, submission.id), listParts(deps.db, submission.id), listReviewComments(deps.db, submission.id), lastSnapshot(deps.db, submission.id)])
+    : [[], [], [], undefined];
   const answers: Answers = new Map(rows.map((r) => [answerKey(r.fieldKey, r.itemCode), r.value as StoredValue]));
-  const previous = await previousRoundValues(deps.db, round.id, unit.id);
-  const entry = decideEntry(round, await loadExtensionFacts(deps.db, round.id), { orgUnitId: unit.id, provinceCode: respondent.provinceCode }, deps.clock.now());
+  const entry = decideEntry(round, extensions, { orgUnitId: unit.id, provinceCode: respondent.provinceCode }, deps.clock.now());
   return {
     round, programme, version, unit,
     audience: programme.respondents === 'lao' ? (respondent.laoType as LaoType) : null,
     submission, state: submission?.state ?? 'not_started', rows, answers,
-    parts: submission ? await listParts(deps.db, submission.id) : [],
-    comments: submission ? await listReviewComments(deps.db, submission.id) : [],
+    parts, comments,
     lastYear: previous ? { roundTitle: previous.roundTitle, answers: new Map(previous.values.map((v) => [answerKey(v.fieldKey, v.itemCode), v.value as StoredValue])) } : null,
-    lastSent: submission ? (await lastSnapshot(deps.db, submission.id))?.values ?? null : null,
+    lastSent: sent?.values ?? null,
     entry,
   };
 }

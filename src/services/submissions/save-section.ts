@@ -1,5 +1,5 @@
 import type { Deps, RequestMeta } from '../../deps.ts';
-import { bumpSubmission, findOrCreateSubmission, listValues, upsertPart, upsertValue, type StoredValueRow } from '../../db/queries/submissions.ts';
+import { bumpSubmission, findOrCreateSubmission, listValues, upsertPart, upsertValues, type StoredValueRow } from '../../db/queries/submissions.ts';
 import type { Actor } from '../../domain/access/actor.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { answerKey, checkSection, inputName, type Answers, type SectionCheck } from '../../domain/submission/check-section.ts';
@@ -7,7 +7,7 @@ import type { StoredValue } from '../../domain/submission/parse-field-value.ts';
 import { canEditSubmission } from '../../domain/submission/submission-policy.ts';
 import { isEditableState } from '../../domain/submission/submission-state.ts';
 import { isDeepStrictEqual } from 'node:util';
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordAudits } from '../audit/record-audit.ts';
 import { loadSubmissionContext, reopenedFields, type SubmissionContext } from './load-submission.ts';
 
 // Use case: save one section of a respondent's answers (the web form and autosave). The API and XLSX upload save
@@ -117,15 +117,16 @@ export async function writeAnswers(
 
     const answerVersions: Record<string, number> = {};
     for (const [key, row] of current) answerVersions[inputName(...(key.split('|') as [string, string?]))] = row.version;
-    for (const v of changed) {
+    const written = await upsertValues(trx, submission.id, changed, actor.userId, now);
+    for (const v of changed) answerVersions[inputName(v.fieldKey, v.itemCode)] = written.get(`${v.fieldKey}|${v.itemCode}`)!;
+    await recordAudits(trx, meta, changed.map((v) => {
       const was = current.get(answerKey(v.fieldKey, v.itemCode));
-      answerVersions[inputName(v.fieldKey, v.itemCode)] = await upsertValue(trx, submission.id, { ...v, userId: actor.userId, at: now });
-      await recordAudit(trx, meta, {
+      return {
         action: 'submission.value', entityType: 'submission', entityId: String(submission.id),
         oldValue: { field: v.fieldKey, item: v.itemCode || undefined, value: was?.value ?? null, note: was?.note ?? null },
         newValue: { field: v.fieldKey, item: v.itemCode || undefined, value: v.value, note: v.note },
-      });
-    }
+      };
+    }));
     let version = submission.version;
     if (changed.length) {
       version = await bumpSubmission(trx, submission.id, { at: now, state: submission.state === 'awaiting_approval' ? 'in_progress' : undefined });
