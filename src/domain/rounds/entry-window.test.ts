@@ -91,3 +91,14 @@ test('a round that is not open refuses whatever the time', () => {
   assert.equal(!draft.allowed && draft.reason, 'round_not_open');
   assert.equal(!closed.allowed && closed.reason, 'round_closed');
 });
+
+test('a returned submission may be corrected until editing closes, then nothing changes without an extension', () => {
+  const afterDue = bangkokInstant('2025-10-01');
+  assert.equal(decideEntry(odloc2568, [], lao, afterDue).allowed, false, 'not returned: past its deadline');
+  assert.equal(decideEntry(odloc2568, [], lao, afterDue, { returned: true }).allowed, true);
+  const closes = odloc2568.editClosesAt.getTime();
+  assert.equal(decideEntry(odloc2568, [], lao, new Date(closes - second), { returned: true }).allowed, true);
+  assert.equal(decideEntry(odloc2568, [], lao, new Date(closes + second), { returned: true }).allowed, false);
+  const extended = [granted({ scope: 'respondent', orgUnitId: lao.orgUnitId, newDueAt: endOfBangkokDay('2025-11-15') })];
+  assert.equal(decideEntry(odloc2568, extended, lao, bangkokInstant('2025-11-10'), { returned: true }).allowed, true, 'an extension reopens it');
+});

@@ -42,8 +42,12 @@ export function respondentDeadline(round: RoundTimes, extensions: ExtensionFact[
 
 const at = (d: Date) => formatThaiDate(d, { withTime: true });
 
-export function decideEntry(round: RoundTimes, extensions: ExtensionFact[], who: RespondentFact, now: Date): EntryDecision {
-  const { deadline, acceptUntil, extension } = respondentDeadline(round, extensions, who);
+/** `returned`: a submission sent back for correction may be corrected until editing closes (or its own later
+ * deadline), even after late acceptance has ended; after that, nothing changes without an extension. */
+export function decideEntry(round: RoundTimes, extensions: ExtensionFact[], who: RespondentFact, now: Date, opts: { returned?: boolean } = {}): EntryDecision {
+  const own = respondentDeadline(round, extensions, who);
+  const { deadline, extension } = own;
+  const acceptUntil = opts.returned ? new Date(Math.max(own.acceptUntil.getTime(), round.editClosesAt.getTime())) : own.acceptUntil;
   const refuse = (reason: Exclude<EntryDecision, { allowed: true }>['reason'], message: string): EntryDecision => ({ allowed: false, reason, message, deadline, acceptUntil });
   if (round.state === 'draft') return refuse('round_not_open', 'รอบการประเมินนี้ยังไม่เปิดรับข้อมูล');
   if (round.state !== 'open') return refuse('round_closed', 'รอบการประเมินนี้ปิดรับข้อมูลแล้ว');

@@ -51,7 +51,7 @@ export async function loadSubmissionContext(deps: Pick<Deps, 'db' | 'clock'>, ac
     ? await Promise.all([listValues(deps.db, submission.id), listParts(deps.db, submission.id), listReviewComments(deps.db, submission.id), lastSnapshot(deps.db, submission.id)])
     : [[], [], [], undefined];
   const answers: Answers = new Map(rows.map((r) => [answerKey(r.fieldKey, r.itemCode), r.value as StoredValue]));
-  const entry = decideEntry(round, extensions, { orgUnitId: unit.id, provinceCode: respondent.provinceCode }, deps.clock.now());
+  const entry = decideEntry(round, extensions, { orgUnitId: unit.id, provinceCode: respondent.provinceCode }, deps.clock.now(), { returned: submission?.state === 'returned' });
   return {
     round, programme, version, unit,
     audience: programme.respondents === 'lao' ? (respondent.laoType as LaoType) : null,
