@@ -284,6 +284,19 @@ export interface IdempotencyKeysTable {
   created_at: Timestamp;
 }
 
+export interface ResultsTable {
+  submission_id: number;
+  indicator_code: string;
+  framework_version_id: number;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  state: 'met' | 'needs_development' | 'no_service' | 'not_done' | 'missing';
+  level: number | null;
+  score: number | null;
+  computed_at: Timestamp;
+}
+
 export interface NotificationsTable {
   id: Generated<number>;
   user_id: string;
@@ -319,4 +332,5 @@ export interface Database {
   submission_snapshots: SubmissionSnapshotsTable;
   review_comments: ReviewCommentsTable;
   idempotency_keys: IdempotencyKeysTable;
+  results: ResultsTable;
 }

@@ -39,12 +39,21 @@ export function targetFor(indicator: Indicator, audience: Audience): Target | un
   return (audience ? indicator.targets?.[audience] : undefined) ?? indicator.targets?.all;
 }
 
+// A document never changes once parsed, so what each audience sees is worked out once per document.
+const seen = new WeakMap<FrameworkDocument, Map<string, unknown>>();
+function once<T>(doc: FrameworkDocument, key: string, make: () => T): T {
+  let cache = seen.get(doc);
+  if (!cache) seen.set(doc, (cache = new Map()));
+  if (!cache.has(key)) cache.set(key, make());
+  return cache.get(key) as T;
+}
+
 export function visibleFields(doc: FrameworkDocument, audience: Audience) {
-  return listFields(doc).filter(({ form, section, field }) => appliesTo(form.appliesTo, audience) && appliesTo(section.appliesTo, audience) && appliesTo(field.appliesTo, audience));
+  return once(doc, `fields:${audience}`, () => listFields(doc).filter(({ form, section, field }) => appliesTo(form.appliesTo, audience) && appliesTo(section.appliesTo, audience) && appliesTo(field.appliesTo, audience)));
 }
 
 export function visibleIndicators(doc: FrameworkDocument, audience: Audience) {
-  return listIndicators(doc).filter(({ indicator }) => indicatorApplies(indicator, audience));
+  return once(doc, `indicators:${audience}`, () => listIndicators(doc).filter(({ indicator }) => indicatorApplies(indicator, audience)));
 }
 
 export function celTypeOf(field: Field, repeated: boolean): CelType {

@@ -19,6 +19,9 @@ import { generateQuarterlyRounds } from '../rounds/generate-quarterly-rounds.ts'
 import { grantExtension } from '../rounds/grant-extension.ts';
 import { addInternalDeadline } from '../rounds/add-internal-deadline.ts';
 import { demoAnswers } from './demo-values.ts';
+import { refreshResults } from '../results/refresh-results.ts';
+import { answerKey, type Answers } from '../../domain/submission/check-section.ts';
+import type { StoredValue } from '../../domain/submission/parse-field-value.ts';
 
 // The demo's programmes: every shipped framework imported, and a round of each programme open today, with the
 // demo respondents in different states; the ODLOC 2568 round as it really ran (21 Jul – 29 Aug 2568, extended for
@@ -140,6 +143,17 @@ async function fillRound(deps: Deps, roundId: number, plan: (unit: { orgUnitId: 
   await deps.db.transaction().execute(async (trx) => {
     const ids = await insertSubmissions(trx, roundId, submissions);
     await insertValues(trx, ids, values, null);
+    // Results, as a save would leave them.
+    const byUnit = new Map<number, Answers>();
+    for (const v of values) {
+      if (!byUnit.has(v.orgUnitId)) byUnit.set(v.orgUnitId, new Map());
+      byUnit.get(v.orgUnitId)!.set(answerKey(v.fieldKey, v.itemCode), v.value as StoredValue);
+    }
+    const laoTypes = new Map(units.map((u) => [u.orgUnitId, u.laoType]));
+    await refreshResults(trx, [...ids].map(([orgUnitId, submissionId]) => ({
+      submissionId, frameworkVersionId: round.framework_version_id, doc,
+      audience: doc.programme.respondents === 'lao' ? (laoTypes.get(orgUnitId) as LaoType) : null, answers: byUnit.get(orgUnitId) ?? new Map(),
+    })), at, { fresh: true });
   });
 }
 

@@ -8,6 +8,7 @@ import { canEditSubmission } from '../../domain/submission/submission-policy.ts'
 import { isEditableState } from '../../domain/submission/submission-state.ts';
 import { isDeepStrictEqual } from 'node:util';
 import { recordAudits } from '../audit/record-audit.ts';
+import { refreshResults } from '../results/refresh-results.ts';
 import { loadSubmissionContext, reopenedFields, type SubmissionContext } from './load-submission.ts';
 
 // Use case: save one section of a respondent's answers (the web form and autosave). The API and XLSX upload save
@@ -129,6 +130,9 @@ export async function writeAnswers(
     }));
     let version = submission.version;
     if (changed.length) {
+      const merged: Answers = new Map([...current].map(([k, row]) => [k, row.value as StoredValue]));
+      for (const v of changed) merged.set(answerKey(v.fieldKey, v.itemCode), v.value);
+      await refreshResults(trx, [{ submissionId: submission.id, frameworkVersionId: ctx.version.id, doc, audience: ctx.audience, answers: merged }], now);
       version = await bumpSubmission(trx, submission.id, { at: now, state: submission.state === 'awaiting_approval' ? 'in_progress' : undefined });
       for (const partCode of new Set(changed.map((v) => partOf.get(v.sectionCode)!))) {
         await upsertPart(trx, submission.id, partCode, { state: submission.state === 'returned' ? 'returned' : 'in_progress', at: now });
