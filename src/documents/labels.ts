@@ -1,0 +1,75 @@
+import type { AreaResultSummary } from './view-models.ts';
+
+// Fixed wording both renderers print, so that the Word and the PDF copy read alike.
+
+export const memoLabels = {
+  title: 'บันทึกข้อความ',
+  agency: 'ส่วนราชการ',
+  referenceNo: 'ที่',
+  date: 'วันที่',
+  subject: 'เรื่อง',
+  addressee: 'เรียน',
+  summaryCaption: 'สรุปผลการประเมินรายด้าน (จำนวนตัวชี้วัด)',
+  toDevelopCaption: 'ตัวชี้วัดที่ต้องพัฒนา มีดังนี้',
+} as const;
+
+export const summaryColumns: { key: keyof AreaResultSummary | 'total'; label: string }[] = [
+  { key: 'area', label: 'ด้าน' },
+  { key: 'met', label: 'ผ่าน' },
+  { key: 'needsDevelopment', label: 'ต้องพัฒนา' },
+  { key: 'noService', label: 'ไม่มีการจัดบริการ' },
+  { key: 'notDone', label: 'ไม่ได้ดำเนินการ' },
+  { key: 'missing', label: 'ไม่มีข้อมูล' },
+  { key: 'total', label: 'รวม' },
+];
+
+/** Rows of the memo's summary with their totals, and a last row summing the areas. */
+export function summaryRows(summary: AreaResultSummary[]): { area: string; counts: number[] }[] {
+  const counts = (s: AreaResultSummary) => {
+    const c = [s.met, s.needsDevelopment, s.noService, s.notDone, s.missing];
+    return [...c, c.reduce((a, b) => a + b, 0)];
+  };
+  const rows = summary.map((s) => ({ area: s.area, counts: counts(s) }));
+  if (rows.length > 1) {
+    const total = rows[0]!.counts.map((_, i) => rows.reduce((a, r) => a + r.counts[i]!, 0));
+    rows.push({ area: 'รวม', counts: total });
+  }
+  return rows;
+}
+
+export const letterLabels = {
+  referenceNo: 'ที่',
+  subject: 'เรื่อง',
+  addressee: 'เรียน',
+  references: 'อ้างถึง',
+  enclosures: 'สิ่งที่ส่งมาด้วย',
+  phone: 'โทร.',
+} as const;
+
+/** One item as is (unless `always`); several numbered 1. 2. … (the digits follow the document's option). */
+export function numbered(items: string[], always = false): string[] {
+  return items.length === 1 && !always ? items : items.map((s, i) => `${i + 1}. ${s}`);
+}
+
+export const quarterlyLabels = {
+  title: 'แบบติดตามผลการดำเนินงาน',
+  titleLine2: 'ตามคู่มือมาตรฐานการจัดบริการสาธารณะขององค์กรปกครองส่วนท้องถิ่น',
+  columns: ['ที่', 'ชื่อมาตรฐานการบริการสาธารณะ', 'การปฏิบัติตามมาตรฐานการบริการสาธารณะ', 'ปัญหา/อุปสรรค', 'ข้อเสนอแนะ'],
+  widths: [6, 22, 30, 21, 21], // per cent of the table
+} as const;
+
+export const outstandingLabels = {
+  columns: ['ที่', 'ตัวชี้วัด', 'เจ้าภาพ', 'ระดับ', 'น้ำหนัก', 'คะแนน'],
+  widths: [6, 43, 20, 9, 11, 11],
+  total: 'รวมคะแนน',
+  ranking: 'ผลการจัดลำดับ: ลำดับที่',
+} as const;
+
+/** ODLOC's table is printed landscape: six columns of Thai headings do not fit a portrait page at 14 pt. */
+export const resultsWidths = [40, 11, 12, 13, 11, 13];
+
+/** "ข้อมูล ณ วันที่ ๒๕ เดือน เมษายน พ.ศ. ๒๕๖๔" from "25 เมษายน 2564". */
+export function asOfLine(formattedDate: string): string {
+  const [day, month, year] = formattedDate.split(' ');
+  return `ข้อมูล ณ วันที่ ${day} เดือน ${month} พ.ศ. ${year}`;
+}
