@@ -10,6 +10,7 @@ import { createDeps } from './deps.ts';
 import { createMailer } from './mail/mailer.ts';
 import { createApp } from './web/app.ts';
 import { prepareData } from './services/demo/prepare-data.ts';
+import { closeDocumentBrowser, configureDocumentBrowser } from './documents/index.ts';
 
 // Boots the web server: configuration, database (embedded unless DATABASE_URL), reference and demo data, HTTP.
 const config = loadConfig();
@@ -26,6 +27,7 @@ const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, da
 const deps = createDeps({ config, pool: database.pool, clock: systemClock, logger, mailer, authSecret: config.authSecret ?? localSecret(config.dataDir) });
 const prepared = await prepareData(deps);
 
+configureDocumentBrowser({ chromiumPath: config.chromiumPath });
 const app = createApp(deps);
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const url = config.publicUrl;
@@ -45,6 +47,7 @@ async function shutdown(signal: string) {
   stopping = true;
   logger.info({ signal }, 'shutting down: finishing requests in flight');
   server.close();
+  await closeDocumentBrowser().catch(() => {});
   await new Promise((r) => setTimeout(r, 200));
   await database.close();
   process.exit(0);
