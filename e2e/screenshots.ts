@@ -14,6 +14,11 @@ import { changeRoundState } from '../src/services/rounds/change-round-state.ts';
 import { createRound } from '../src/services/rounds/create-round.ts';
 import { grantExtension } from '../src/services/rounds/grant-extension.ts';
 import { requestExtension } from '../src/services/rounds/request-extension.ts';
+import { loadResults } from '../src/services/results/load-results.ts';
+import { saveImprovementPlan } from '../src/services/results/save-improvement-plan.ts';
+import { listAnswerSlots } from '../src/services/submissions/answer-slots.ts';
+import { loadSubmissionContext } from '../src/services/submissions/load-submission.ts';
+import { saveValues } from '../src/services/submissions/save-values.ts';
 import { createAccount } from '../src/services/users/create-account.ts';
 import { startTestCluster } from '../test/support/cluster.ts';
 import { createLao } from '../test/support/factories.ts';
@@ -38,6 +43,7 @@ async function seed(live: LiveApp): Promise<{ frameworkId: number; roundId: numb
     ['thanakorn', 'ธนกร วงศ์ไพบูลย์', 'district_office', '2206'],
     ['nuchanat', 'นุชนาถ ฤทธิ์ฤๅชัย', 'province_office', '22'],
     ['pornthip', 'พรทิพย์ ศักดิ์สิทธิ์ไพศาล', 'programme_admin', 'TH'],
+    ['malee', 'มาลี บุญประเสริฐศักดิ์', 'lao_officer', '6220602'],
   ];
   const ids: Record<string, string> = {};
   for (const [username, name, role, code] of people) {
@@ -68,6 +74,28 @@ async function seed(live: LiveApp): Promise<{ frameworkId: number; roundId: numb
   await grantExtension(deps, null, { roundId, scope: 'all', orgUnitId: null, newDueAt: endOfDay(24), reason: 'ตามมติคณะอนุกรรมการด้านการติดตามและประเมินผล ครั้งที่ 4/2568 ขยายเวลาให้ทุกหน่วยงาน' }, meta);
   const somsri = (await loadActor(deps.db, ids.somsri!))!;
   await requestExtension(deps, somsri, { roundId, scope: 'respondent', orgUnitId: lao.id, newDueAt: endOfDay(30), reason: 'เจ้าหน้าที่ผู้รับผิดชอบด้านสิ่งแวดล้อมย้ายไปปฏิบัติราชการที่อื่นระหว่างรวบรวมข้อมูล ขอขยายเวลาเพื่อให้ผู้รับผิดชอบคนใหม่ตรวจสอบข้อมูล' }, meta);
+  // A whole submission of the second LAO, for its results page: a mix of every result, and one improvement plan.
+  const malee = (await loadActor(deps.db, ids.malee!))!;
+  const ctx = await loadSubmissionContext(deps, malee, { roundId, orgUnitCode: '6220602' });
+  const values: Record<string, string> = {};
+  listAnswerSlots(ctx.version.doc, ctx.audience).forEach((slot, i) => {
+    const f = slot.field;
+    values[slot.key] = f.type === 'text' || f.type === 'longtext' ? 'กองการศึกษา' : f.type === 'yesno' ? 'yes' : f.type === 'choice' ? f.choices![0]!.value
+      : f.type === 'date' ? '01/10/2567' : f.type === 'percent' ? String(70 + (i % 4) * 8) : slot.key.endsWith('_total') ? (slot.key === 'budget_total' ? '48,500,000' : String(20 + (i % 5) * 10))
+      : slot.key.startsWith('budget_') ? '1,250,000' : slot.key === 'tour_sites_total' ? '0' : String(i % 6 === 0 ? 0 : (i % 5) * 4 + 3);
+  });
+  values.tour_sites_total = '0';
+  values.tour_sites_promoted = '0';
+  const saved = await saveValues(deps, malee, { roundId, orgUnitCode: '6220602', values, notes: {}, baseVersion: 0 }, meta);
+  if (!saved.ok) throw new Error(`the second LAO's answers were refused: ${JSON.stringify(saved).slice(0, 400)}`);
+  const view = await loadResults(deps, malee, { roundId, orgUnitCode: '6220602' }, { peers: false, lastYear: false });
+  const first = view.rows.find((r) => r.needsPlan);
+  if (first) {
+    await saveImprovementPlan(deps, malee, {
+      roundId, orgUnitCode: '6220602', indicatorCode: first.indicator.code, version: 0,
+      plan: { action: 'จัดทำโครงการเพิ่มเติมในข้อบัญญัติงบประมาณปี 2569 และประสานหน่วยงานที่เกี่ยวข้องเพื่อขอรับการสนับสนุนวิทยากร', owner: 'กองการศึกษา ศาสนาและวัฒนธรรม', dueDate: '2026-09-30', progress: 'in_progress', progressPercent: 40, progressNote: 'บรรจุโครงการในแผนพัฒนาท้องถิ่นแล้ว' },
+    }, meta);
+  }
   return { frameworkId, roundId };
 }
 
@@ -208,6 +236,12 @@ try {
       await shots('kittipong', async (page) => {
         await page.goto(`${submission}/check`);
         await shoot(page, `${size}-23-check-answers.png`);
+      });
+      // Results (areas → indicators, why, similar LAOs) and the improvement plan of the LAO with a whole submission.
+      await shots('malee', async (page) => {
+        await page.goto(`${base}/rounds/${roundId}/submissions/6220602/results`);
+        await page.locator('details.why').nth(1).evaluate((d) => { (d as HTMLDetailsElement).open = true; });
+        await shoot(page, `${size}-24-results.png`);
       });
     }
     console.log(`screenshots in ${outDir}`);

@@ -297,6 +297,22 @@ export interface ResultsTable {
   computed_at: Timestamp;
 }
 
+export type ImprovementProgress = 'not_started' | 'in_progress' | 'done';
+
+export interface ImprovementPlansTable {
+  submission_id: number;
+  indicator_code: string;
+  action: string;
+  owner: string;
+  due_date: ColumnType<string, string, string>;
+  progress: ColumnType<ImprovementProgress, ImprovementProgress | undefined, ImprovementProgress>;
+  progress_percent: number | null;
+  progress_note: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
 export interface NotificationsTable {
   id: Generated<number>;
   user_id: string;
@@ -333,4 +349,5 @@ export interface Database {
   review_comments: ReviewCommentsTable;
   idempotency_keys: IdempotencyKeysTable;
   results: ResultsTable;
+  improvement_plans: ImprovementPlansTable;
 }

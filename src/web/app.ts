@@ -27,6 +27,9 @@ import { submissionRoutes } from './routes/submissions/routes.ts';
 import { taskRoutes } from './routes/tasks/routes.tsx';
 import { xlsxRoutes } from './routes/xlsx/routes.tsx';
 import { evidenceRoutes } from './routes/evidence/routes.tsx';
+import { resultsRoutes } from './routes/results/routes.tsx';
+import { documentRoutes } from './routes/documents/routes.tsx';
+import { publicResultsRoutes } from './routes/public-results/routes.tsx';
 
 export function createApp(deps: Deps) {
   const app = new Hono<AppEnv>();
@@ -44,6 +47,8 @@ export function createApp(deps: Deps) {
   app.route('/', assetRoutes());
   app.use(bodyLimit({ maxSize: 25 * 1024 * 1024, onError: () => { throw new HTTPException(413); } }));
   app.route('/api', apiRoutes(deps));
+  // Public results: before the CSRF cookie and the session, so the page is the same for everyone and cacheable.
+  app.route('/', publicResultsRoutes(deps));
 
   app.use(csrfProtection({ publicUrl: deps.config.publicUrl, secureCookies: deps.config.publicUrl.startsWith('https://') }));
   app.use(sessionActor(deps));
@@ -58,6 +63,8 @@ export function createApp(deps: Deps) {
   app.route('/', adminFrameworkListRoutes(deps));
   app.route('/', taskRoutes(deps));
   app.route('/', submissionRoutes(deps)); // before roundRoutes: see submissions/routes.ts
+  app.route('/', resultsRoutes(deps));
+  app.route('/', documentRoutes(deps));
   app.route('/', roundRoutes(deps));
   app.route('/', xlsxRoutes(deps));
   app.route('/', evidenceRoutes(deps));

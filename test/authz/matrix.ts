@@ -290,5 +290,22 @@ export const matrix: Entry[] = [
   { route: 'POST /rounds/:roundId/submissions/:orgUnitCode/comments', scoped: true, call: async (w, _who, scope) => post(`${await entryPath(w, scope, 'quiet')}/comments`, { fieldKey: 'budget_total', body: 'ตรวจสอบอีกครั้ง' }), expect: (who, scope) => reviews(who, scope, 409) },
   { route: 'POST /rounds/:roundId/submissions/:orgUnitCode/decision', scoped: true, call: async (w, _who, scope) => post(`${await entryPath(w, scope, 'quiet')}/decision`, { decision: 'accepted' }), expect: (who, scope) => reviews(who, scope, 409) },
 
+  // Results and the improvement plan: those who see the submission read them; only its own people write the plan
+  // (the quiet round has nothing answered, so an empty plan is refused at its fields).
+  { route: 'GET /rounds/:roundId/submissions/:orgUnitCode/results', scoped: true, call: async (w, _who, scope) => get(`${await entryPath(w, scope)}/results`), expect: (who, scope) => seesSubmission(who, scope, 303) },
+  { route: 'POST /rounds/:roundId/submissions/:orgUnitCode/results/plans/:indicatorCode', scoped: true, call: async (w, _who, scope) => post(`${await entryPath(w, scope, 'quiet')}/results/plans/A3-01`, { version: '0', action: '' }), expect: (who, scope) => entersData(who, scope, 422, 303) },
+  // Documents about the results: those who see the submission open the form; the memo is printed by its own people.
+  { route: 'GET /rounds/:roundId/submissions/:orgUnitCode/documents', scoped: true, call: async (w, _who, scope) => get(`${await entryPath(w, scope)}/documents`), expect: (who, scope) => seesSubmission(who, scope, 303) },
+  {
+    route: 'POST /rounds/:roundId/submissions/:orgUnitCode/documents',
+    scoped: true,
+    // an impossible date: the form answers at its field, without rendering a document
+    call: async (w, _who, scope) => post(`${await entryPath(w, scope)}/documents`, { kind: 'memo', date: '31/02/2568', subject: 'ทดสอบ', addressee: 'ทดสอบ' }),
+    expect: (who, scope) => seesSubmission(who, scope, 303) === 200 ? 422 : seesSubmission(who, scope, 303),
+  },
+  // Public results of a published round: the same for everyone, signed in or not, at any distance.
+  { route: 'GET /public/results/:roundId/:orgUnitCode', scoped: true, call: async (w, _who, scope) => get(`/public/results/${await w.publishedRound()}/${laoCodes[scope]}`), expect: () => 200 },
+  { route: 'GET /public/results/:roundId/:orgUnitCode/qr.svg', scoped: true, call: async (w, _who, scope) => get(`/public/results/${await w.publishedRound()}/${laoCodes[scope]}/qr.svg`), expect: () => 200 },
+
   { route: 'POST /sign-out', scoped: false, call: async () => post('/sign-out'), expect: () => 303, last: true },
 ];

@@ -60,6 +60,8 @@ export type World = {
   /** Open rounds of their own for the data-entry pages (made when first asked for): 'entry' takes the section saves
    * and assignments; 'quiet' is never written to (marking ready, sending, reviewing it are refused as incomplete). */
   submissionRound(kind: 'entry' | 'quiet'): Promise<number>;
+  /** A round of the small framework opened, closed and published (made when first asked for): public results. */
+  publishedRound(): Promise<number>;
   /** A new evidence file (a small PDF on indicator A3-01) of the scope's LAO in the open round. */
   evidenceId(scope: Scope): Promise<number>;
 };
@@ -113,6 +115,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
   let registerImport: number | undefined;
   let listVersion: number | undefined;
   const submissionRounds: Partial<Record<'entry' | 'quiet', number>> = {};
+  let published: number | undefined;
   const world: World = {
     t,
     users,
@@ -150,6 +153,14 @@ export async function buildWorld(t: TestApp): Promise<World> {
     async submissionRound(kind) {
       submissionRounds[kind] ??= await openTestRound(t, programmeId, frameworkVersionId, nextFiscalYear++);
       return submissionRounds[kind];
+    },
+    async publishedRound() {
+      if (published === undefined) {
+        const id = await openTestRound(t, programmeId, frameworkVersionId, nextFiscalYear++);
+        for (const to of ['closed', 'published'] as const) await changeRoundState(t.deps, null, { roundId: id, to }, systemMeta);
+        published = id;
+      }
+      return published;
     },
     async unitId(code) {
       const unit = await findOrgUnitByAnyCode(t.deps.db, code);

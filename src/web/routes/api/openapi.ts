@@ -153,7 +153,7 @@ export const openApiDocument = {
       },
       Values: { type: 'object', additionalProperties: scalar, description: 'ชื่อช่อง (key) → ค่า' },
       Submission: {
-        type: 'object', required: ['status', 'version', 'values', 'entry', 'sections'],
+        type: 'object', required: ['status', 'version', 'values', 'entry', 'sections', 'results'],
         properties: {
           status: { enum: ['not_started', 'in_progress', 'awaiting_approval', 'submitted', 'returned', 'accepted'] },
           version: { type: 'integer', minimum: 0, description: 'ส่งกลับมาใน PATCH (0 = ยังไม่มีการบันทึก)' },
@@ -163,6 +163,19 @@ export const openApiDocument = {
             properties: { allowed: { type: 'boolean' }, deadline: { type: 'string', format: 'date-time' }, late: { type: 'boolean' }, message: { type: 'string' } },
           },
           sections: { type: 'array', items: { $ref: '#/components/schemas/Section' } },
+          results: { type: 'array', items: { $ref: '#/components/schemas/Result' }, description: 'ผลการประเมินของทุกตัวชี้วัดที่หน่วยงานประเภทนี้มี คำนวณจากค่าที่บันทึกล่าสุด' },
+        },
+      },
+      Result: {
+        type: 'object', required: ['indicator', 'value', 'target', 'state'], additionalProperties: false,
+        properties: {
+          indicator: { type: 'string', description: 'รหัสตัวชี้วัด' },
+          value: { type: ['number', 'null'], description: 'ค่าที่คำนวณได้ (null เมื่อไม่มีบริการสาธารณะหรือยังขาดข้อมูล)' },
+          target: { type: ['number', 'null'], description: 'ค่าเป้าหมายของประเภท อปท. นี้ (null เมื่อไม่มี)' },
+          state: {
+            enum: ['met', 'needs_development', 'no_service', 'not_done', 'missing'],
+            description: 'met สูงกว่าค่าเป้าหมาย/ผ่าน · needs_development การพัฒนาในอนาคต · no_service ไม่มีบริการสาธารณะ (ตัวหารเป็นศูนย์) · not_done ไม่ได้ดำเนินการ · missing ยังไม่มีข้อมูล',
+          },
         },
       },
       PatchValues: {

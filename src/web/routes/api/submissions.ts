@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { Deps } from '../../../deps.ts';
 import { resolveText } from '../../../domain/framework/framework-view.ts';
+import { scoreSubmission } from '../../../domain/results/score-indicator.ts';
 import { listAnswerSlots } from '../../../services/submissions/answer-slots.ts';
 import { loadSubmissionContext } from '../../../services/submissions/load-submission.ts';
 import { saveValues } from '../../../services/submissions/save-values.ts';
@@ -74,6 +75,7 @@ export function submissionApiRoutes(deps: Deps) {
         ? { allowed: true, deadline: ctx.entry.deadline.toISOString(), late: ctx.entry.late }
         : { allowed: false, deadline: ctx.entry.deadline.toISOString(), message: ctx.entry.message },
       sections,
+      results: scoreSubmission(doc, ctx.audience, ctx.answers).results.map((r) => ({ indicator: r.code, value: r.value, target: r.target?.value ?? null, state: r.state })),
     });
   });
 

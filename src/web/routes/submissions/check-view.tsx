@@ -89,6 +89,7 @@ export function CheckView(p: CheckProps) {
               ))}
             </tbody>
           </table>
+          <p><a href={`${base}/results`}>ดูผลการประเมินทีละตัวชี้วัด พร้อมเหตุผล ผลปีก่อน และการเทียบกับ อปท. ประเภทเดียวกัน</a></p>
         </section>
       ) : null}
       <h2>ส่งข้อมูล</h2>

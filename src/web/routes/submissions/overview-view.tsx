@@ -126,6 +126,7 @@ export function OverviewView(p: OverviewProps) {
       <div class="button-group">
         <a class="button" href={`${base}/check`}>{perms.canSubmit ? 'ตรวจคำตอบและส่ง' : 'ตรวจคำตอบทั้งหมด'}</a>
         {perms.canReview ? <a class="button button-secondary" href={`${base}/review`}>ตรวจและให้ความเห็น</a> : null}
+        <a class="button button-secondary" href={`${base}/results`}>ผลการประเมินและแผนพัฒนา</a>
       </div>
       {ctx.comments.length ? (
         <section aria-labelledby="comments-title">
