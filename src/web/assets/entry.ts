@@ -102,6 +102,7 @@ type SaveAnswer = { ok: true; answerVersions: Record<string, number>; savedAt: s
 
   const save = async () => {
     clearTimeout(timer);
+    if (submitting) return;
     if (inFlight) {
       queued = true;
       return;
@@ -158,10 +159,15 @@ type SaveAnswer = { ok: true; answerVersions: Record<string, number>; savedAt: s
   form.addEventListener('input', (e) => {
     if ((e.target as HTMLElement).matches('[data-answer]')) onEdit();
   });
+  let submitting = false;
   form.addEventListener('focusout', (e) => {
-    if ((e.target as HTMLElement).matches('[data-answer]') && edits !== sentEdits) void save();
+    // Focus moving to a save button: the form post saves it; an autosave racing it would only duplicate the work.
+    const next = (e as FocusEvent).relatedTarget as HTMLElement | null;
+    if (next && next.matches('button[type=submit]') && form.contains(next)) return;
+    if (!submitting && (e.target as HTMLElement).matches('[data-answer]') && edits !== sentEdits) void save();
   });
   form.addEventListener('submit', () => {
+    submitting = true;
     clearTimeout(timer);
     const d = readDraft();
     if (d) writeDraft({ ...d, sent: true });
