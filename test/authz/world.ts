@@ -3,7 +3,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { findProgrammeByCode } from '../../src/db/queries/frameworks.ts';
 import { findOrgUnitByAnyCode } from '../../src/db/queries/org-units.ts';
-import { findOrCreateSubmissionForUpdate, insertEvidence } from '../../src/db/queries/evidence.ts';
+import { insertEvidence } from '../../src/db/queries/evidence.ts';
+import { findOrCreateSubmission } from '../../src/db/queries/submissions.ts';
 import { insertExtension } from '../../src/db/queries/rounds.ts';
 import type { Role } from '../../src/domain/access/roles.ts';
 import { importFramework } from '../../src/services/framework/import-framework.ts';
@@ -144,7 +145,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
       const bytes = Buffer.from('%PDF-1.4\n%%EOF\n');
       const storageKey = newStorageKey();
       await t.deps.storage.put(storageKey, bytes, 'application/pdf');
-      const submission = await findOrCreateSubmissionForUpdate(t.deps.db, roundId, await world.unitId(laoCodes[scope]), t.clock.now());
+      const submission = await findOrCreateSubmission(t.deps.db, roundId, await world.unitId(laoCodes[scope]), t.clock.now());
       return insertEvidence(t.deps.db, {
         submissionId: submission.id, indicatorCode: 'A3-01', fieldKey: null, fileName: 'หลักฐาน.pdf', contentType: 'application/pdf', sizeBytes: bytes.length,
         sha256: crypto.createHash('sha256').update(bytes).digest('hex'), storageKey, uploadedBy: null, at: t.clock.now(),

@@ -93,8 +93,9 @@ test('upload → list → preview with safe headers → remove, each audited; th
   const files = await storedFiles();
   assert.deepEqual(files, [path.join(dataDir, ...row.storage_key.split('/'))]);
   assert.deepEqual(await fs.readFile(files[0]!), pdf);
-  const submission = await t.deps.db.selectFrom('submissions').select(['id', 'state']).where('id', '=', row.submission_id).executeTakeFirstOrThrow();
+  const submission = await t.deps.db.selectFrom('submissions').select(['id', 'state', 'version']).where('id', '=', row.submission_id).executeTakeFirstOrThrow();
   assert.equal(submission.state, 'in_progress', 'the first upload starts the submission');
+  assert.equal(submission.version, 0, 'no answer saved yet: a reader that saw no submission (version 0) can still save');
   const audit = await t.deps.db.selectFrom('audit_events').select(['action', 'entity_id', 'actor_user_id']).where('action', 'in', ['submission.start', 'evidence.upload']).orderBy('id').execute();
   assert.deepEqual(audit.map((a) => [a.action, a.actor_user_id]), [['submission.start', users.officerA.userId], ['evidence.upload', users.officerA.userId]]);
 

@@ -14,14 +14,6 @@ const columns = [
   'e.size_bytes as sizeBytes', 'e.sha256', 'e.storage_key as storageKey', 'e.uploaded_by as uploadedBy', 'u.name as uploaderName', 'e.uploaded_at as uploadedAt', 'e.removed_at as removedAt',
 ] as const;
 
-/** The submission of one respondent in one round, made (in progress) when absent, and locked for this transaction. */
-export async function findOrCreateSubmissionForUpdate(db: Db, roundId: number, orgUnitId: number, at: Date): Promise<{ id: number; state: SubmissionState; created: boolean }> {
-  const inserted = await db.insertInto('submissions').values({ round_id: roundId, org_unit_id: orgUnitId, state: 'in_progress', started_at: at, updated_at: at })
-    .onConflict((oc) => oc.columns(['round_id', 'org_unit_id']).doNothing()).returning('id').executeTakeFirst();
-  const row = await db.selectFrom('submissions').select(['id', 'state']).where('round_id', '=', roundId).where('org_unit_id', '=', orgUnitId).forUpdate().executeTakeFirstOrThrow();
-  return { ...row, created: inserted !== undefined };
-}
-
 export async function findSubmissionState(db: Db, roundId: number, orgUnitId: number, opts: { forUpdate?: boolean } = {}): Promise<{ id: number; state: SubmissionState } | undefined> {
   let q = db.selectFrom('submissions').select(['id', 'state']).where('round_id', '=', roundId).where('org_unit_id', '=', orgUnitId);
   if (opts.forUpdate) q = q.forUpdate();

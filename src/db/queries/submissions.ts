@@ -49,10 +49,11 @@ export async function findSubmission(db: Db, roundId: number, orgUnitId: number,
 }
 
 /** The submission row, made on first use; locked when asked (every write to a submission takes this lock). */
-export async function findOrCreateSubmission(db: Db, roundId: number, orgUnitId: number, at: Date): Promise<SubmissionRow> {
+export async function findOrCreateSubmission(db: Db, roundId: number, orgUnitId: number, at: Date): Promise<SubmissionRow & { created: boolean }> {
   // A new submission starts at version 0: a caller that saw "no submission yet" read version 0.
-  await db.insertInto('submissions').values({ round_id: roundId, org_unit_id: orgUnitId, started_at: at, updated_at: at, version: 0 }).onConflict((oc) => oc.columns(['round_id', 'org_unit_id']).doNothing()).execute();
-  return (await findSubmission(db, roundId, orgUnitId, { forUpdate: true }))!;
+  const inserted = await db.insertInto('submissions').values({ round_id: roundId, org_unit_id: orgUnitId, started_at: at, updated_at: at, version: 0 })
+    .onConflict((oc) => oc.columns(['round_id', 'org_unit_id']).doNothing()).returning('id').executeTakeFirst();
+  return { ...(await findSubmission(db, roundId, orgUnitId, { forUpdate: true }))!, created: inserted !== undefined };
 }
 
 export type StoredValueRow = { fieldKey: string; itemCode: string; value: unknown; version: number; note: string | null; updatedAt: Date; updatedBy: string | null };

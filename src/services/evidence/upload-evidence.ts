@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Deps, RequestMeta } from '../../deps.ts';
-import { findOrCreateSubmissionForUpdate, findSubmissionState, insertEvidence, sumLiveEvidenceBytes, touchSubmission } from '../../db/queries/evidence.ts';
+import { findOrCreateSubmission } from '../../db/queries/submissions.ts';
+import { findSubmissionState, insertEvidence, sumLiveEvidenceBytes, touchSubmission } from '../../db/queries/evidence.ts';
 import type { Actor } from '../../domain/access/actor.ts';
 import { detectFileType } from '../../domain/evidence/detect-file-type.ts';
 import { evidenceErrorMessage, type EvidenceErrorCode } from '../../domain/evidence/evidence-errors.ts';
@@ -63,7 +64,7 @@ export async function uploadEvidence(deps: Pick<Deps, 'db' | 'clock' | 'config' 
   try {
     outcome = await deps.db.transaction().execute(async (trx): Promise<EvidenceOutcome<{ evidenceId: number }>> => {
       const now = deps.clock.now();
-      const submission = await findOrCreateSubmissionForUpdate(trx, ctx.round.id, ctx.unit.id, now);
+      const submission = await findOrCreateSubmission(trx, ctx.round.id, ctx.unit.id, now);
       // Checked again under the lock: a submit or another upload may have happened since the first look.
       if (!isEditableState(submission.state)) return refuse('not_editable');
       const total = checkEvidenceSize(bytes.length, await sumLiveEvidenceBytes(trx, submission.id), limits);
