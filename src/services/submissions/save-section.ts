@@ -30,6 +30,9 @@ export type SaveSectionInput = {
   answerVersions?: Record<string, number>;
   /** The submission's version the caller read (the API). */
   baseVersion?: number;
+  /** The context this request already loaded for the same actor, round and respondent (a page handler has one):
+   * not read a second time. Versions are still compared under the row lock. */
+  context?: SubmissionContext;
 };
 
 export type Warning = { code: string; message: string };
@@ -63,7 +66,7 @@ export function changedAnswers<T extends SectionCheck['values'][number]>(answers
 }
 
 export async function saveSection(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, input: SaveSectionInput, meta: RequestMeta): Promise<SaveSectionResult> {
-  const ctx = await loadSubmissionContext(deps, actor, { roundId: input.roundId, orgUnitCode: input.orgUnitCode });
+  const ctx = input.context ?? (await loadSubmissionContext(deps, actor, { roundId: input.roundId, orgUnitCode: input.orgUnitCode }));
   if (!canEditSubmission(actor, ctx.unit)) throw new DomainError('forbidden', 'forbidden');
   const section = ctx.version.doc.forms.flatMap((f) => f.sections).find((s) => s.code === input.sectionCode);
   if (!section) throw new DomainError('not_found', 'section_not_found');

@@ -6,7 +6,7 @@ import { answerKey, checkSection, type Answers } from '../../domain/submission/c
 import { formatFieldValue, type StoredValue } from '../../domain/submission/parse-field-value.ts';
 import { canEditSubmission } from '../../domain/submission/submission-policy.ts';
 import { listAnswerSlots, type AnswerSlot } from './answer-slots.ts';
-import { loadSubmissionContext } from './load-submission.ts';
+import { loadSubmissionContext, type SubmissionContext } from './load-submission.ts';
 import { changedAnswers, lockedReason, writeAnswers, type CheckedAnswer, type Warning } from './save-section.ts';
 
 // Use case: save any answers of a submission at once, by answer key — the JSON API's PATCH and the XLSX upload.
@@ -28,6 +28,8 @@ export type SaveValuesInput = {
   formCode?: string;
   /** Check everything and say what would change; write nothing. */
   dryRun?: boolean;
+  /** The context the caller already loaded for the same actor, round and respondent: not read again. */
+  context?: SubmissionContext;
 };
 
 export type ValueChange = { key: string; label: string; from: StoredValue; to: StoredValue };
@@ -40,7 +42,7 @@ export type SaveValuesResult =
 export const unknownKeyMessage = 'ไม่มีช่องข้อมูลนี้ในแบบของหน่วยงานนี้ ตรวจชื่อช่อง (key) จากรายการช่องข้อมูลของการส่งข้อมูล';
 
 export async function saveValues(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, input: SaveValuesInput, meta: RequestMeta): Promise<SaveValuesResult> {
-  const ctx = await loadSubmissionContext(deps, actor, { roundId: input.roundId, orgUnitCode: input.orgUnitCode });
+  const ctx = input.context ?? (await loadSubmissionContext(deps, actor, { roundId: input.roundId, orgUnitCode: input.orgUnitCode }));
   if (!canEditSubmission(actor, ctx.unit)) throw new DomainError('forbidden', 'forbidden');
   const { doc } = ctx.version;
   const slots = new Map(listAnswerSlots(doc, ctx.audience, { formCode: input.formCode }).map((s) => [s.key, s]));

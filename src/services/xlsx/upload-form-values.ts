@@ -58,7 +58,7 @@ export async function uploadFormValues(
 
   const values = Object.fromEntries(read.rows.map((r) => [r.key, r.value]));
   const saved = await saveValues(deps, actor, {
-    roundId: input.roundId, orgUnitCode: input.orgUnitCode, formCode: form.code, values, dryRun: input.dryRun, baseVersion: input.baseVersion ?? currentVersion,
+    roundId: input.roundId, orgUnitCode: input.orgUnitCode, formCode: form.code, values, dryRun: input.dryRun, baseVersion: input.baseVersion ?? currentVersion, context: ctx,
   }, meta);
   if (saved.ok) {
     const show = (key: string, v: StoredValue) => (v === null ? '(ว่าง)' : displayFieldValue(slots.get(key)!.field, v));

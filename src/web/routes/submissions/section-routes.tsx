@@ -86,7 +86,7 @@ export function sectionRoutes(deps: Deps) {
     const { ctx, perms } = page;
     const result = await saveSection(deps, page.actor, {
       roundId: ctx.round.id, orgUnitCode: ctx.unit.code, sectionCode, raw: rawForSave(ctx, perms, found.entry, posted),
-      complete: !asJson && posted.action !== 'later', confirmedWarnings: asJson || posted.confirmWarnings === 'yes', answerVersions: postedVersions(posted),
+      complete: !asJson && posted.action !== 'later', confirmedWarnings: asJson || posted.confirmWarnings === 'yes', answerVersions: postedVersions(posted), context: ctx,
     }, requestMeta(c));
     return { page, found, result, sectionCode };
   };
