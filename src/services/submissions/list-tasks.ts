@@ -20,8 +20,9 @@ export type Task = {
 export async function listTasks(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor): Promise<Task[]> {
   const unitIds = actor.memberships.filter((m) => ['lao_officer', 'lao_executive', 'province_office', 'district_office'].includes(m.role)).map((m) => m.unitId);
   if (!unitIds.length) return [];
-  const rows = await sql<{ roundId: number; roundTitle: string; programmeTitle: string; versionId: number; orgUnitId: number; code: string; name: string; laoType: string | null; provinceCode: string | null; submissionId: number | null; state: SubmissionStateName | null; roundState: string }>`
-    select r.id as "roundId", r.title as "roundTitle", p.title as "programmeTitle", r.framework_version_id as "versionId", u.id as "orgUnitId", u.code, u.name_th as name,
+  const rows = await sql<{ roundId: number; roundTitle: string; programmeTitle: string; versionId: number; orgUnitId: number; code: string; name: string; laoType: string | null; provinceCode: string | null; submissionId: number | null; state: SubmissionStateName | null; roundState: 'draft' | 'open' | 'closed' | 'published';
+    opensAt: Date; dueAt: Date; lateUntil: Date; editClosesAt: Date }>`
+    select r.opens_at as "opensAt", r.due_at as "dueAt", r.late_until as "lateUntil", r.edit_closes_at as "editClosesAt", r.id as "roundId", r.title as "roundTitle", p.title as "programmeTitle", r.framework_version_id as "versionId", u.id as "orgUnitId", u.code, u.name_th as name,
            rr.lao_type as "laoType", rr.province_code as "provinceCode", s.id as "submissionId", s.state, r.state as "roundState"
     from round_respondents rr
     join rounds r on r.id = rr.round_id and r.state in ('open', 'closed')
@@ -36,7 +37,7 @@ export async function listTasks(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor):
   const now = deps.clock.now();
   const tasks: Task[] = [];
   for (const row of rows.rows) {
-    const round = (await deps.db.selectFrom('rounds').select(['state', 'opens_at as opensAt', 'due_at as dueAt', 'late_until as lateUntil', 'edit_closes_at as editClosesAt']).where('id', '=', row.roundId).executeTakeFirstOrThrow());
+    const round = { state: row.roundState, opensAt: row.opensAt, dueAt: row.dueAt, lateUntil: row.lateUntil, editClosesAt: row.editClosesAt };
     const { deadline, acceptUntil, extension } = respondentDeadline(round, await loadExtensionFacts(deps.db, row.roundId), { orgUnitId: row.orgUnitId, provinceCode: row.provinceCode });
     const { doc } = await loadFrameworkVersion(deps.db, { id: row.versionId });
     const audience: Audience = doc.programme.respondents === 'lao' ? (row.laoType as LaoType) : null;
