@@ -52,7 +52,8 @@ export async function buildEntryWorld(t: TestApp, codes = { lao: '8100001', othe
 }
 
 /** Every section answered with plausible values, and evidence recorded where the framework asks for it. */
-export async function fillEverything(t: TestApp, w: EntryWorld, orgUnitCode = w.lao.code): Promise<void> {
+export async function fillEverything(t: TestApp, w: EntryWorld, opts: { orgUnitCode?: string; values?: Record<string, string> } = {}): Promise<void> {
+  const orgUnitCode = opts.orgUnitCode ?? w.lao.code;
   const { saveSection } = await import('../../src/services/submissions/save-section.ts');
   const { loadSubmissionContext } = await import('../../src/services/submissions/load-submission.ts');
   const { findGaps } = await import('../../src/services/submissions/check-completeness.ts');
@@ -64,12 +65,12 @@ export async function fillEverything(t: TestApp, w: EntryWorld, orgUnitCode = w.
       if (f.appliesTo && !f.appliesTo.includes('subdistrict')) continue;
       raw[f.key] = f.type === 'text' || f.type === 'longtext' ? 'ข้อมูลทดสอบ' : f.type === 'yesno' ? 'yes' : f.type === 'choice' ? f.choices![0]!.value : f.type === 'date' ? '01/10/2567' : f.type === 'percent' ? '80' : f.key.endsWith('_total') || f.key === 'revenue_total' ? '100' : '0';
     }
+    for (const [key, value] of Object.entries(opts.values ?? {})) if (key in raw) raw[key] = value;
     const answerVersions = Object.fromEntries((await load()).rows.map((v) => [v.fieldKey, v.version]));
     const r = await saveSection(t.deps, w.actors.officer, { roundId: w.roundId, orgUnitCode, sectionCode: section.code, raw, complete: true, answerVersions }, meta);
     if (!r.ok) throw new Error(`${section.code}: ${JSON.stringify(r)}`);
   }
   const ctx = await load();
-  for (const gap of (await findGaps(t.deps.db, ctx)).filter((g) => g.kind === 'missing_evidence')) {
-    await t.deps.db.insertInto('evidence').values({ submission_id: ctx.submission!.id, indicator_code: gap.name.replace('evidence-', ''), file_name: 'หลักฐาน.pdf', content_type: 'application/pdf', size_bytes: 10, sha256: 'x', storage_key: 'test' }).execute();
-  }
+  const { recordEvidence } = await import('../support/submission-pages.ts');
+  await recordEvidence(t, ctx.submission!.id, (await findGaps(t.deps.db, ctx)).filter((g) => g.kind === 'missing_evidence').map((g) => g.name.replace('evidence-', '')));
 }

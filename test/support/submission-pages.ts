@@ -35,23 +35,6 @@ export async function lastYearRound(t: TestApp, w: EntryWorld, values: Record<st
   return roundId;
 }
 
-/** Every section of the LAO's submission answered with plausible values, and evidence recorded where asked. */
-export async function fillSubmission(t: TestApp, w: EntryWorld): Promise<void> {
-  const ctx0 = await loadSubmissionContext(t.deps, w.actors.officer, { roundId: w.roundId, orgUnitCode: w.lao.code });
-  for (const form of ctx0.version.doc.forms) {
-    for (const section of form.sections) {
-      const raw: Record<string, string> = {};
-      for (const f of section.fields) {
-        if (f.appliesTo && !f.appliesTo.includes('subdistrict')) continue;
-        raw[f.key] = f.type === 'text' || f.type === 'longtext' ? 'ข้อมูลทดสอบ' : f.type === 'percent' ? '80' : f.key.endsWith('_total') || f.key === 'revenue_total' ? '100' : f.key === 'population' ? '5230' : '0';
-      }
-      const ctx = await loadSubmissionContext(t.deps, w.actors.officer, { roundId: w.roundId, orgUnitCode: w.lao.code });
-      const r = await saveSection(t.deps, w.actors.officer, { roundId: w.roundId, orgUnitCode: w.lao.code, sectionCode: section.code, raw, complete: true, confirmedWarnings: true, answerVersions: Object.fromEntries(ctx.rows.map((v) => [v.fieldKey, v.version])) }, meta);
-      if (!r.ok) throw new Error(`${section.code}: ${JSON.stringify(r)}`);
-    }
-  }
-}
-
 export async function recordEvidence(t: TestApp, submissionId: number, indicatorCodes: string[]): Promise<void> {
   for (const code of indicatorCodes) {
     await t.deps.db.insertInto('evidence').values({ submission_id: submissionId, indicator_code: code, file_name: 'หลักฐาน.pdf', content_type: 'application/pdf', size_bytes: 10, sha256: 'x', storage_key: 'test' }).execute();

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { findGaps } from '../../src/services/submissions/check-completeness.ts';
 import { loadSubmissionContext } from '../../src/services/submissions/load-submission.ts';
-import { fieldBlock, fillSubmission, recordEvidence, signedIn, versionsIn } from '../support/submission-pages.ts';
+import { fieldBlock, signedIn, versionsIn } from '../support/submission-pages.ts';
 import { createTestApp, type TestApp } from '../support/web.ts';
-import { buildEntryWorld, type EntryWorld } from '../submissions/support.ts';
+import { buildEntryWorld, fillEverything, type EntryWorld } from '../submissions/support.ts';
 
 // Check answers, send once however often the button is pressed, review by the office above, return with reasons
 // (only the returned fields reopen), resend, accept — through the pages.
@@ -35,9 +34,7 @@ test('check answers lists what is missing with links to fix it; only the executi
 });
 
 test('a double press of send makes one submission and a confirmation page', async () => {
-  await fillSubmission(t, w);
-  const ctx = await loadSubmissionContext(t.deps, w.actors.executive, { roundId: w.roundId, orgUnitCode: w.lao.code });
-  await recordEvidence(t, ctx.submission!.id, (await findGaps(t.deps.db, ctx)).filter((g) => g.kind === 'missing_evidence').map((g) => g.name.replace('evidence-', '')));
+  await fillEverything(t, w, { values: { population: '5230' } });
   const executive = await signedIn(t, w.users.executive);
   const html = await (await executive.get(`${base}/check`)).text();
   assert.doesNotMatch(html, /ยังส่งไม่ได้/);
