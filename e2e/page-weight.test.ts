@@ -44,7 +44,6 @@ test('a section page, first visit: within 150 KB over the wire and JavaScript wi
   await measured.locator('input[name="tour_sites_total"]').fill('10');
   await measured.locator('input[name="tour_sites_promoted"]').fill('5');
   await measured.waitForLoadState('networkidle');
-  await measured.waitForTimeout(0);
   const afterTyping = [...bytes.values()];
   await context.close();
 

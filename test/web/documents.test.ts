@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { closeDocumentBrowser } from '../../src/documents/index.ts';
+import { unzip } from '../documents/read-back.ts';
 import { signedIn } from '../support/submission-pages.ts';
 import { buildEntryWorld, fillEverything, type EntryWorld } from '../submissions/support.ts';
 import { createTestApp, type Browser, type TestApp } from '../support/web.ts';
@@ -54,4 +55,16 @@ test('the memo as PDF, the letter as DOCX, the results table for the district of
   const table = await district.post(path, form({ kind: 'results', format: 'docx' }));
   assert.equal(table.status, 200);
   assert.equal((await district.post(path, form())).status, 403);
+});
+
+test('the letter starts from its own wording, addressed to the provincial office, and prints what was edited', async () => {
+  const html = await (await officer.get(`${path}?kind=letter`)).text();
+  assert.match(html, /ท้องถิ่นจังหวัดจันทบุรี/);
+  assert.match(html, /value="letter" checked/);
+  const res = await officer.post(path, form({ kind: 'letter', addressee: 'ท้องถิ่นจังหวัดจันทบุรี', subject: 'แจ้งการบันทึกข้อมูล', format: 'docx' }));
+  assert.equal(res.status, 200);
+  const docx = Buffer.from(await res.arrayBuffer());
+  const xml = unzip(docx).get('word/document.xml')!.toString('utf8');
+  assert.match(xml, /แจ้งการบันทึกข้อมูล/);
+  assert.match(xml, /ย่อหน้าแรก/);
 });

@@ -21,9 +21,19 @@ function executiveTitle(ctx: SubmissionContext): string {
   return laoTypeLabels.pao.full === name ? name : `หัวหน้า${name}`;
 }
 
-/** The wording a person starts from, to edit before printing. */
-export function defaultEdits(ctx: SubmissionContext, now: Date, publicUrl: string | null): DocumentEdits {
+/** The wording a person starts from, to edit before printing: the memo to the executive (seed 003's first document),
+ * or the letter telling the provincial office that the data are entered (its second). */
+export function defaultEdits(ctx: SubmissionContext, now: Date, publicUrl: string | null, kind: 'memo' | 'letter' = 'memo', provinceName = ''): DocumentEdits {
   const year = ctx.version.doc.version.fiscalYear;
+  if (kind === 'letter') {
+    return {
+      referenceNo: '', date: now, publicUrl,
+      subject: `การบันทึกข้อมูลการประเมินมาตรฐานขั้นต่ำการจัดบริการสาธารณะ ประจำปี พ.ศ. ${year}`,
+      addressee: `ท้องถิ่นจังหวัด${provinceName}`,
+      paragraphs: [`${ctx.unit.nameTh} ได้บันทึกข้อมูลการประเมินมาตรฐานขั้นต่ำการจัดบริการสาธารณะ ประจำปี พ.ศ. ${year} ในระบบครบถ้วนแล้ว`, 'จึงเรียนมาเพื่อโปรดทราบ'],
+      proposal: [], signatoryName: '', signatoryPosition: '', thaiDigits: false,
+    };
+  }
   return {
     referenceNo: '', date: now, publicUrl,
     subject: `รายงานผลการประเมินมาตรฐานขั้นต่ำการจัดบริการสาธารณะ ประจำปี พ.ศ. ${year}`,
@@ -55,12 +65,9 @@ export function buildMemo(ctx: SubmissionContext, edits: DocumentEdits): MemoDoc
 }
 
 export function buildLetter(ctx: SubmissionContext, edits: DocumentEdits): LetterDoc {
-  const province = ctx.unit.provinceCode ? `จังหวัด` : '';
   return {
     referenceNo: edits.referenceNo, agency: ctx.unit.nameTh, address: edits.address ?? ctx.unit.nameTh, date: edits.date,
-    subject: `การบันทึกข้อมูลการประเมินมาตรฐานขั้นต่ำการจัดบริการสาธารณะ ประจำปี พ.ศ. ${ctx.version.doc.version.fiscalYear}`,
-    addressee: `ท้องถิ่น${province}`,
-    paragraphs: [`${ctx.unit.nameTh} ได้บันทึกข้อมูลการประเมินมาตรฐานขั้นต่ำการจัดบริการสาธารณะ ประจำปี พ.ศ. ${ctx.version.doc.version.fiscalYear} ในระบบครบถ้วนแล้ว เมื่อวันที่ตามหลักฐานในระบบ`, 'จึงเรียนมาเพื่อโปรดทราบ'],
+    subject: edits.subject, addressee: edits.addressee, paragraphs: edits.paragraphs,
     closing: 'ขอแสดงความนับถือ',
     signatory: { name: edits.signatoryName, position: edits.signatoryPosition },
     contact: { office: ctx.unit.nameTh, phone: edits.phone ?? '' },

@@ -4,6 +4,7 @@ import type { Deps } from '../../../deps.ts';
 import { renderLetterDocx, renderLetterPdf, renderMemoDocx, renderMemoPdf, renderResultsTableDocx, renderResultsTablePdf } from '../../../documents/index.ts';
 import { bangkokInstant, toBangkok } from '../../../domain/dates/bangkok-time.ts';
 import { DomainError } from '../../../domain/errors.ts';
+import { findOrgUnitByCode } from '../../../db/queries/org-units.ts';
 import { canViewSubmission, isRespondentMember } from '../../../domain/submission/submission-policy.ts';
 import { buildLetter, buildMemo, buildResultsTable, defaultEdits } from '../../../services/documents/build-documents.ts';
 import { loadSubmissionContext } from '../../../services/submissions/load-submission.ts';
@@ -54,7 +55,9 @@ export function documentRoutes(deps: Deps) {
   app.get(path, requireActor, async (c) => {
     const l = await load(c);
     const now = deps.clock.now();
-    return page(c, l, formFromEdits('memo', defaultEdits(l.ctx, now, l.publicUrl), thaiDate(now)), {});
+    const kind: DocumentKind = c.req.query('kind') === 'letter' ? 'letter' : c.req.query('kind') === 'results' ? 'results' : 'memo';
+    const province = l.ctx.unit.provinceCode ? await findOrgUnitByCode(deps.db, 'province', l.ctx.unit.provinceCode) : undefined;
+    return page(c, l, formFromEdits(kind, defaultEdits(l.ctx, now, l.publicUrl, kind === 'letter' ? 'letter' : 'memo', province?.nameTh), thaiDate(now)), {});
   });
 
   app.post(path, requireActor, async (c) => {

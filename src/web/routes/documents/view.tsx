@@ -39,6 +39,7 @@ export function DocumentsView(p: { csrf: string; base: string; unitName: string;
       <ErrorSummary errors={p.errors} />
       <form method="post" action={`${p.base}/documents`} novalidate>
         <CsrfField token={p.csrf} />
+        <p>เริ่มจากถ้อยคำของ: {(Object.keys(documentKinds) as DocumentKind[]).filter((k) => k !== 'results').map((k, i) => <>{i ? ' · ' : ''}<a href={`${p.base}/documents?kind=${k}`}>{documentKinds[k]}</a></>)}</p>
         <fieldset class="field">
           <legend>เอกสาร</legend>
           {(Object.keys(documentKinds) as DocumentKind[]).map((k) => (
