@@ -21,6 +21,8 @@ const schema = z.object({
   FAILPOINTS: z.string().optional(),
   EVIDENCE_MAX_FILE_MB: z.coerce.number().positive().max(24).default(10),
   EVIDENCE_MAX_SUBMISSION_MB: z.coerce.number().positive().max(100 * 1024).default(100),
+  WORKER: z.enum(['in-process', 'off']).default('in-process'),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
   S3_ENDPOINT: z.string().url().optional(),
   S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,62}$/, 'an S3 bucket name (a-z 0-9 . -)').optional(),
   S3_REGION: z.string().regex(/^[a-z0-9-]{1,40}$/).default('us-east-1'),
@@ -49,6 +51,9 @@ export type Config = Readonly<{
   /** Evidence limits in bytes: per file and per submission. */
   evidenceMaxFileBytes: number;
   evidenceMaxSubmissionBytes: number;
+  /** Whether the web process also runs the job worker (`WORKER=off` when workers run as their own processes). */
+  workerInProcess: boolean;
+  workerConcurrency: number;
   /** Evidence in an S3-compatible object store; null: on disk under DATA_DIR/evidence. */
   s3: Readonly<{ endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string }> | null;
 }>;
@@ -86,6 +91,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     failpoints: (e.FAILPOINTS ?? '').split(',').map((f) => f.trim()).filter(Boolean),
     evidenceMaxFileBytes: Math.round(e.EVIDENCE_MAX_FILE_MB * 1024 * 1024),
     evidenceMaxSubmissionBytes: Math.round(e.EVIDENCE_MAX_SUBMISSION_MB * 1024 * 1024),
+    workerInProcess: e.WORKER === 'in-process',
+    workerConcurrency: e.WORKER_CONCURRENCY,
     s3: e.S3_ENDPOINT
       ? Object.freeze({ endpoint: e.S3_ENDPOINT, bucket: e.S3_BUCKET!, region: e.S3_REGION, accessKeyId: e.S3_ACCESS_KEY_ID!, secretAccessKey: e.S3_SECRET_ACCESS_KEY! })
       : null,

@@ -1,6 +1,4 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import crypto from 'node:crypto';
 import { serve } from '@hono/node-server';
 import { loadConfig } from './config.ts';
 import { systemClock } from './clock.ts';
@@ -11,8 +9,11 @@ import { createMailer } from './mail/mailer.ts';
 import { createApp } from './web/app.ts';
 import { prepareData } from './services/demo/prepare-data.ts';
 import { closeDocumentBrowser, configureDocumentBrowser } from './documents/index.ts';
+import { startWorker } from './jobs/start-worker.ts';
+import { localSecret } from './local-secret.ts';
 
-// Boots the web server: configuration, database (embedded unless DATABASE_URL), reference and demo data, HTTP.
+// Boots the web server: configuration, database (embedded unless DATABASE_URL), reference and demo data, HTTP,
+// and the job worker in the same process unless WORKER=off.
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
 const started = Date.now();
@@ -28,6 +29,7 @@ const deps = createDeps({ config, pool: database.pool, clock: systemClock, logge
 const prepared = await prepareData(deps);
 
 configureDocumentBrowser({ chromiumPath: config.chromiumPath });
+const worker = config.workerInProcess ? await startWorker(deps, { concurrency: config.workerConcurrency }) : null;
 const app = createApp(deps);
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const url = config.publicUrl;
@@ -47,6 +49,7 @@ async function shutdown(signal: string) {
   stopping = true;
   logger.info({ signal }, 'shutting down: finishing requests in flight');
   server.close();
+  await worker?.stop().catch(() => {});
   await closeDocumentBrowser().catch(() => {});
   await new Promise((r) => setTimeout(r, 200));
   await database.close();
@@ -54,13 +57,3 @@ async function shutdown(signal: string) {
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
-
-/** Outside production a secret is made once and kept under DATA_DIR, so sessions survive restarts. */
-function localSecret(dataDir: string): string {
-  const file = path.join(dataDir, '.auth-secret');
-  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
-  fs.mkdirSync(dataDir, { recursive: true });
-  const secret = crypto.randomBytes(32).toString('base64url');
-  fs.writeFileSync(file, secret + '\n', { mode: 0o600 });
-  return secret;
-}

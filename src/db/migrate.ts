@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Logger as WorkerLogger, runMigrations as migrateJobQueue } from 'graphile-worker';
 import type pg from 'pg';
 
 // Forward-only SQL migrations: src/db/migrations/NNNN_name.sql, each applied once in its own transaction.
@@ -47,6 +48,8 @@ export async function migrate(pool: pg.Pool): Promise<string[]> {
     await client.query(`select pg_advisory_unlock(727001)`).catch(() => {});
     client.release();
   }
+  // The job queue's own schema (graphile_worker), migrated by graphile-worker itself under its own lock.
+  await migrateJobQueue({ pgPool: pool, logger: new WorkerLogger(() => () => {}) });
   return applied;
 }
 

@@ -11,7 +11,10 @@ export type Db = Kysely<Database>;
 
 export function createPool(url: string, max = 10): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 5_000 });
-  pool.on('error', () => {}); // an idle client's error (e.g. the server restarted) must not crash the app; the pool replaces it
+  // An idle client's error (e.g. the server restarted) must not crash the app: the pool replaces the client. A
+  // checked-out client's error reaches the query that uses it; its own listener keeps it from being unhandled.
+  pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   return pool;
 }
 

@@ -1,0 +1,38 @@
+import { Logger as WorkerLogger, run, runOnce, type JobHelpers, type Runner, type TaskList } from 'graphile-worker';
+import type { Deps } from '../deps.ts';
+import type { Logger } from '../logger.ts';
+import { jobs } from './jobs.ts';
+
+// The job worker: graphile-worker on our pool, running the jobs of jobs.ts. The web process runs one in-process
+// by default; `npm run worker` runs it alone (any number of them: jobs are locked row by row in PostgreSQL).
+
+function workerLogger(logger: Logger): WorkerLogger {
+  return new WorkerLogger((scope) => (level, message, meta) => {
+    const fields = { ...scope, ...meta };
+    if (level === 'error') logger.error(fields, message);
+    else if (level === 'warning') logger.warn(fields, message);
+    else logger.debug(fields, message);
+  });
+}
+
+function taskList(deps: Deps): TaskList {
+  return Object.fromEntries(jobs.map((job) => [job.name, (payload: unknown, helpers: JobHelpers) => job.run(deps, payload, helpers)]));
+}
+
+export type WorkerOptions = { concurrency?: number; pollIntervalMs?: number };
+
+export async function startWorker(deps: Deps, options: WorkerOptions = {}): Promise<Runner> {
+  return run({
+    pgPool: deps.pool,
+    taskList: taskList(deps),
+    concurrency: options.concurrency ?? 2,
+    pollInterval: options.pollIntervalMs ?? 2000,
+    noHandleSignals: true,
+    logger: workerLogger(deps.logger),
+  });
+}
+
+/** Runs every job that is due now, then returns (tests, and the CLI's `jobs run-once`). */
+export async function runDueJobs(deps: Deps): Promise<void> {
+  await runOnce({ pgPool: deps.pool, taskList: taskList(deps), noHandleSignals: true, logger: workerLogger(deps.logger) });
+}
