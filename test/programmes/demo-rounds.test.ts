@@ -51,9 +51,9 @@ test('the demo LAOs are in different states: in progress, not started, and other
   assert.ok(byState.rows.find((r) => r.state === 'submitted')!.n > 1000);
 });
 
-test('ODLOC 2568 is closed, with answers from nearly every LAO and the extension to 26 Sep 2568', async () => {
+test('ODLOC 2568 is published, with answers from nearly every LAO and the extension to 26 Sep 2568', async () => {
   const round = await t.deps.db.selectFrom('rounds').selectAll().where('fiscal_year', '=', 2568).executeTakeFirstOrThrow();
-  assert.equal(round.state, 'closed');
+  assert.equal(round.state, 'published');
   assert.equal(toBangkok(round.due_at).date, '2025-08-29');
   const extension = await t.deps.db.selectFrom('extensions').selectAll().where('round_id', '=', round.id).executeTakeFirstOrThrow();
   assert.deepEqual([extension.scope, extension.status, toBangkok(extension.new_due_at).date], ['all', 'granted', '2025-09-26']);
@@ -65,4 +65,17 @@ test('ODLOC 2568 is closed, with answers from nearly every LAO and the extension
   assert.ok(c.respondents > 7800, String(c.respondents));
   assert.ok(c.submitted / c.respondents > 0.9);
   assert.ok(c.values / c.submitted > 20, 'each submission carries its answers');
+});
+
+test('ODLOC 2567 is published on its own framework version, so 2568 has a year before it to compare with', async () => {
+  const rows = await sql<{ code: string; state: string; submitted: number; results: number }>`
+    select v.code, r.state, count(distinct s.id)::int as submitted, count(res.*)::int as results
+    from rounds r join framework_versions v on v.id = r.framework_version_id
+    left join submissions s on s.round_id = r.id and s.state = 'submitted' left join results res on res.submission_id = s.id
+    where r.fiscal_year = 2567 group by 1, 2`.execute(t.deps.db);
+  assert.equal(rows.rows.length, 1);
+  const r = rows.rows[0]!;
+  assert.deepEqual([r.code, r.state], ['odloc-2567', 'published']);
+  assert.ok(r.submitted > 7000, String(r.submitted));
+  assert.ok(r.results / r.submitted >= 10, 'results are kept for every submission');
 });

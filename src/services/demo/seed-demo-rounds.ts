@@ -25,7 +25,7 @@ import type { StoredValue } from '../../domain/submission/parse-field-value.ts';
 
 // The demo's programmes: every shipped framework imported, and a round of each programme open today, with the
 // demo respondents in different states; the ODLOC 2568 round as it really ran (21 Jul – 29 Aug 2568, extended for
-// everyone to 26 Sep 2568), closed with answers from every LAO in the country.
+// everyone to 26 Sep 2568) and a 2567 round (dates for the demo), both published with answers from nearly every LAO.
 
 const meta = { actorUserId: null, ip: null, requestId: 'demo-seed' };
 const day = 86_400_000;
@@ -45,8 +45,18 @@ export async function seedDemoRounds(deps: Deps, demo: DemoRespondents): Promise
   const openToday = { opensAt: bangkokInstant(shift(-21)), dueAt: endOfBangkokDay(shift(30)), lateUntil: endOfBangkokDay(shift(37)), editClosesAt: endOfBangkokDay(shift(60)) };
   const fiscalYear = fiscalYearBE(now);
 
-  // ODLOC: 2568 as it ran, closed with data; this year's round open.
+  // ODLOC: 2567 (the older report style) and 2568 as it ran, both published with data; this year's round open.
   const odloc = await programme(deps, 'odloc-minimum-standards');
+  const odloc2567 = await createRound(deps, null, {
+    programmeId: odloc, frameworkVersionId: await version(deps, 'odloc-2567'), title: 'การประเมินมาตรฐานขั้นต่ำการจัดบริการสาธารณะ ประจำปี 2567 (รอบสาธิต)', fiscalYear: 2567, quarter: null,
+    opensAt: bangkokInstant('2024-07-01'), dueAt: endOfBangkokDay('2024-08-30'), lateUntil: endOfBangkokDay('2024-09-13'), editClosesAt: endOfBangkokDay('2024-10-31'),
+    laoTypes: null, provinceCodes: null, excludedProvinceCodes: [], demo: true,
+  }, meta);
+  await changeRoundState(deps, null, { roundId: odloc2567.roundId, to: 'open' }, meta);
+  await fillRound(deps, odloc2567.roundId, (_unit, i) => (i % 19 === 3 ? null : { state: 'submitted', share: 1 }), bangkokInstant('2024-08-20'));
+  await changeRoundState(deps, null, { roundId: odloc2567.roundId, to: 'closed' }, meta);
+  await changeRoundState(deps, null, { roundId: odloc2567.roundId, to: 'published' }, meta);
+
   const odloc2568 = await version(deps, 'odloc-2568');
   const past = await createRound(deps, null, {
     programmeId: odloc, frameworkVersionId: odloc2568, title: 'การประเมินมาตรฐานขั้นต่ำการจัดบริการสาธารณะ ประจำปี 2568', fiscalYear: 2568, quarter: null,
@@ -57,6 +67,7 @@ export async function seedDemoRounds(deps: Deps, demo: DemoRespondents): Promise
   await grantExtension(deps, null, { roundId: past.roundId, scope: 'all', orgUnitId: null, newDueAt: endOfBangkokDay('2025-09-26'), reason: 'อปท. จำนวนมากยังไม่ได้บันทึกข้อมูล (หนังสือ สำนักงาน ก.ก.ถ. ขยายเวลาถึงวันที่ 26 กันยายน 2568)' }, meta);
   await fillRound(deps, past.roundId, (_unit, i) => (i % 25 === 7 ? null : { state: 'submitted', share: 1 }), bangkokInstant('2025-09-15'));
   await changeRoundState(deps, null, { roundId: past.roundId, to: 'closed' }, meta);
+  await changeRoundState(deps, null, { roundId: past.roundId, to: 'published' }, meta);
 
   // ODLOC names a round by the year it runs in and collects the fiscal year before; the demo's open round is the
   // one after 2568, running late (dated around today).
