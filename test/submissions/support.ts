@@ -1,3 +1,4 @@
+import { visibleFields } from '../../src/domain/framework/framework-view.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Actor } from '../../src/domain/access/actor.ts';
@@ -52,22 +53,25 @@ export async function buildEntryWorld(t: TestApp, codes = { lao: '8100001', othe
 }
 
 /** Every section answered with plausible values, and evidence recorded where the framework asks for it. */
-export async function fillEverything(t: TestApp, w: EntryWorld, opts: { orgUnitCode?: string; values?: Record<string, string> } = {}): Promise<void> {
+export async function fillEverything(t: TestApp, w: EntryWorld, opts: { orgUnitCode?: string; values?: Record<string, string>; actor?: Actor } = {}): Promise<void> {
   const orgUnitCode = opts.orgUnitCode ?? w.lao.code;
+  const actor = opts.actor ?? (orgUnitCode === w.otherLao.code ? w.actors.otherOfficer : w.actors.officer);
   const { saveSection } = await import('../../src/services/submissions/save-section.ts');
   const { loadSubmissionContext } = await import('../../src/services/submissions/load-submission.ts');
   const { findGaps } = await import('../../src/services/submissions/check-completeness.ts');
-  const load = () => loadSubmissionContext(t.deps, w.actors.officer, { roundId: w.roundId, orgUnitCode });
-  const { doc } = (await load()).version;
-  for (const section of doc.forms.flatMap((f) => f.sections)) {
+  const load = () => loadSubmissionContext(t.deps, actor, { roundId: w.roundId, orgUnitCode });
+  const first = await load();
+  const { doc } = first.version;
+  const shown = visibleFields(doc, first.audience);
+  const sections = [...new Map(shown.map(({ section }) => [section.code, section])).values()];
+  for (const section of sections) {
     const raw: Record<string, string> = {};
-    for (const f of section.fields) {
-      if (f.appliesTo && !f.appliesTo.includes('subdistrict')) continue;
+    for (const { field: f } of shown.filter((v) => v.section.code === section.code)) {
       raw[f.key] = f.type === 'text' || f.type === 'longtext' ? 'ข้อมูลทดสอบ' : f.type === 'yesno' ? 'yes' : f.type === 'choice' ? f.choices![0]!.value : f.type === 'date' ? '01/10/2567' : f.type === 'percent' ? '80' : f.key.endsWith('_total') || f.key === 'revenue_total' ? '100' : '0';
     }
     for (const [key, value] of Object.entries(opts.values ?? {})) if (key in raw) raw[key] = value;
     const answerVersions = Object.fromEntries((await load()).rows.map((v) => [v.fieldKey, v.version]));
-    const r = await saveSection(t.deps, w.actors.officer, { roundId: w.roundId, orgUnitCode, sectionCode: section.code, raw, complete: true, answerVersions }, meta);
+    const r = await saveSection(t.deps, actor, { roundId: w.roundId, orgUnitCode, sectionCode: section.code, raw, complete: true, answerVersions }, meta);
     if (!r.ok) throw new Error(`${section.code}: ${JSON.stringify(r)}`);
   }
   const ctx = await load();
