@@ -3,10 +3,12 @@ import { serve } from '@hono/node-server';
 import { loadConfig } from './config.ts';
 import { systemClock } from './clock.ts';
 import { createLogger } from './logger.ts';
+import { logDestination } from './log-files.ts';
 import { openDatabase } from './db/connect.ts';
 import { createDeps } from './deps.ts';
 import { createMailer } from './mail/mailer.ts';
 import { createApp } from './web/app.ts';
+import { markDraining } from './web/lifecycle.ts';
 import { prepareData } from './services/demo/prepare-data.ts';
 import { closeDocumentBrowser, configureDocumentBrowser } from './documents/index.ts';
 import { startWorker } from './jobs/start-worker.ts';
@@ -15,7 +17,7 @@ import { localSecret } from './local-secret.ts';
 // Boots the web server: configuration, database (embedded unless DATABASE_URL), reference and demo data, HTTP,
 // and the job worker in the same process unless WORKER=off.
 const config = loadConfig();
-const logger = createLogger(config.logLevel);
+const logger = createLogger(config.logLevel, logDestination(config.logDir));
 const started = Date.now();
 
 const database = await openDatabase(config, logger).catch((e: Error) => {
@@ -44,15 +46,31 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
 });
 
 let stopping = false;
+/** How long requests in flight get to finish after SIGTERM before the process ends anyway. */
+const drainMs = 25_000;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
+  markDraining(); // /readyz says 503 from now on, so a load balancer sends nothing new here
   logger.info({ signal }, 'shutting down: finishing requests in flight');
-  server.close();
+  const http = server as import('node:http').Server;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(() => {
+      logger.warn({ drainMs }, 'requests still running after the drain period: closing them');
+      http.closeAllConnections();
+      resolve();
+    }, drainMs);
+    http.close(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+    // Idle keep-alive connections would hold close() open; busy ones are closed as their response ends.
+    http.closeIdleConnections();
+  });
   await worker?.stop().catch(() => {});
   await closeDocumentBrowser().catch(() => {});
-  await new Promise((r) => setTimeout(r, 200));
   await database.close();
+  logger.info('stopped');
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));

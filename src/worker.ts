@@ -1,6 +1,7 @@
 import { loadConfig } from './config.ts';
 import { systemClock } from './clock.ts';
 import { createLogger } from './logger.ts';
+import { logDestination } from './log-files.ts';
 import { openDatabase } from './db/connect.ts';
 import { createDeps } from './deps.ts';
 import { createMailer } from './mail/mailer.ts';
@@ -11,7 +12,7 @@ import { localSecret } from './local-secret.ts';
 // Boots a job worker on its own (`npm run worker`): the same configuration and database as the web server, no HTTP.
 // Run any number of them; PostgreSQL hands each job to one worker. SIGTERM finishes the jobs in hand, then exits.
 const config = loadConfig();
-const logger = createLogger(config.logLevel);
+const logger = createLogger(config.logLevel, logDestination(config.logDir));
 const database = await openDatabase(config, logger, { poolSize: config.workerConcurrency + 2 }).catch((e: Error) => {
   logger.fatal({ err: { message: e.message } }, 'could not open the database');
   process.exit(1);
