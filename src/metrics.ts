@@ -9,6 +9,8 @@ import type { Db } from './db/pool.ts';
 export type Metrics = {
   registry: client.Registry;
   observeRequest(method: string, route: string, status: number, seconds: number): void;
+  /** A request refused with 503 because the process is saturated. */
+  shed(): void;
 };
 
 export function createMetrics(parts: { pool: pg.Pool; db: Db }): Metrics {
@@ -19,6 +21,7 @@ export function createMetrics(parts: { pool: pg.Pool; db: Db }): Metrics {
     name: 'matrathan_http_request_duration_seconds', help: 'HTTP request time (server side) by method and route pattern', labelNames: ['method', 'route'] as const,
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10], registers: [registry],
   });
+  const shed = new client.Counter({ name: 'matrathan_http_shed_total', help: 'Requests refused with 503 and Retry-After because the process was saturated', registers: [registry] });
   const errors = new client.Counter({ name: 'matrathan_http_errors_total', help: 'HTTP responses with status 500 or above, by route pattern', labelNames: ['route'] as const, registers: [registry] });
   new client.Gauge({
     name: 'matrathan_db_pool_clients', help: 'Database pool clients: total, idle, and requests waiting for one', labelNames: ['state'] as const, registers: [registry],
@@ -45,6 +48,9 @@ export function createMetrics(parts: { pool: pg.Pool; db: Db }): Metrics {
       requests.inc({ method, route, status: `${Math.floor(status / 100)}xx` });
       duration.observe({ method, route }, seconds);
       if (status >= 500) errors.inc({ route });
+    },
+    shed() {
+      shed.inc();
     },
   };
 }

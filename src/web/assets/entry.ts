@@ -120,6 +120,11 @@ type SaveAnswer = { ok: true; answerVersions: Record<string, number>; savedAt: s
         updateVersions(answer.answerVersions);
         say(`บันทึกแล้ว ${answer.savedAt} น.`);
         if (edits === startedAt) writeDraft(null);
+      } else if (res.status === 503 || res.status === 429) {
+        // Saturated: nothing was written. Try again when the server says, spread a little so retries do not bunch.
+        const wait = Math.min(120, Number(res.headers.get('Retry-After')) || 10) * 1000 * (1 + Math.random() / 2);
+        say(`ระบบมีผู้ใช้งานมาก ยังไม่ได้บันทึก — ข้อมูลที่พิมพ์ยังอยู่ในเครื่องนี้ จะลองอีกครั้งใน ${Math.round(wait / 1000)} วินาที`, 'problem');
+        timer = window.setTimeout(() => void save(), wait);
       } else if (res.status === 401) {
         say('หมดเวลาเข้าระบบ — ข้อมูลที่พิมพ์ยังอยู่ในเครื่องนี้ กด "บันทึก" แล้วเข้าสู่ระบบอีกครั้ง', 'problem');
       } else if (answer.error === 'invalid') {
