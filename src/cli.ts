@@ -5,13 +5,14 @@ import { openDatabase } from './db/connect.ts';
 import { createLogger } from './logger.ts';
 import type { CliCommand, CliContext } from './cli/command.ts';
 import { adminCommand } from './cli/admin.ts';
+import { backupCommand } from './cli/backup.ts';
 import { frameworkCommand } from './cli/framework.ts';
 import { referenceCommand } from './cli/reference.ts';
 import { registerCommand } from './cli/register.ts';
 
 // The command line: `npm run cli -- <command> …`. A small dispatcher; each command lives in src/cli/<command>.ts
 // and is listed here once.
-const commands: CliCommand[] = [frameworkCommand, registerCommand, referenceCommand, adminCommand];
+const commands: CliCommand[] = [frameworkCommand, registerCommand, referenceCommand, adminCommand, backupCommand];
 
 function printHelp(err: (line: string) => void): void {
   err('มาตรฐาน (Matrathan) — คำสั่ง: npm run cli -- <คำสั่ง>');
