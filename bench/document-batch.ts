@@ -1,12 +1,12 @@
 // Benchmark: every completed respondent's results report of the ODLOC 2568 round (~7,500 LAOs of the national
-// dataset) rendered as a background batch by the job worker (graphile-worker, concurrency 2, one shared Chromium),
-// as the owners start it from the round's page. Prints progress while it runs, then the total time, the rate, and
-// the peak memory of this process and of Chromium's processes (sampled from /proc every second).
+// dataset) rendered as a background batch by a job worker process (`src/worker.ts`, concurrency 2, one shared
+// Chromium), as the owners start it from the round's page. Prints progress while it runs, then the total time, the
+// rate, and the peak memory of the worker process and of its Chromium processes (sampled from /proc every second).
 // Run: npm exec -- node --import tsx bench/document-batch.ts [limit — render only the first N respondents]
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import { sql } from 'kysely';
-import { closeDocumentBrowser } from '../src/documents/index.ts';
-import { startWorker } from '../src/jobs/start-worker.ts';
 import { findDocumentBatch } from '../src/db/queries/document-batches.ts';
 import { startDocumentBatch } from '../src/services/documents/start-document-batch.ts';
 import { findCountry } from '../src/db/queries/org-units.ts';
@@ -21,8 +21,8 @@ const national = await openNationalDataset();
 const { deps } = national;
 let exitCode = 0;
 
-/** Resident memory (MB) of this process and of every Chromium process below it. */
-function memory(): { node: number; chromium: number } {
+/** Resident memory (MB) of the worker process and of every Chromium process below it. */
+function memory(worker: number): { node: number; chromium: number } {
   const rss = (pid: number) => {
     try {
       const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -40,14 +40,14 @@ function memory(): { node: number; chromium: number } {
     }
     return kids.flatMap((k) => [k, ...descendants(k)]);
   };
-  const chromium = descendants(process.pid).filter((p) => {
+  const chromium = descendants(worker).filter((p) => {
     try {
       return /chrom/i.test(fs.readFileSync(`/proc/${p}/comm`, 'utf8'));
     } catch {
       return false;
     }
   });
-  return { node: rss(process.pid), chromium: chromium.reduce((s, p) => s + rss(p), 0) };
+  return { node: rss(worker), chromium: chromium.reduce((s, p) => s + rss(p), 0) };
 }
 
 try {
@@ -64,12 +64,15 @@ try {
   const started = performance.now();
   const { batchId, total } = await startDocumentBatch(deps, owner, { roundId: round.id, provinceCode: null }, meta);
   console.log(`batch ${batchId}: ${total} reports queued in ${(performance.now() - started).toFixed(0)} ms`);
-  const runner = await startWorker(deps, { concurrency, pollIntervalMs: 500 });
+  const worker = spawn(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, '../src/worker.ts')], {
+    env: { ...process.env, DATABASE_URL: national.url, DATA_DIR: national.dataDir, WORKER_CONCURRENCY: String(concurrency), LOG_LEVEL: 'warn', NODE_ENV: 'test' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   const peak = { node: 0, chromium: 0, total: 0 };
   let lastPrint = 0;
   for (;;) {
     await new Promise((r) => setTimeout(r, 1000));
-    const m = memory();
+    const m = memory(worker.pid!);
     peak.node = Math.max(peak.node, m.node);
     peak.chromium = Math.max(peak.chromium, m.chromium);
     peak.total = Math.max(peak.total, m.node + m.chromium);
@@ -86,12 +89,12 @@ try {
       break;
     }
   }
-  await runner.stop();
+  worker.kill('SIGTERM');
+  await new Promise((r) => worker.once('exit', r));
 } catch (e) {
   console.error(e);
   exitCode = 1;
 } finally {
-  await closeDocumentBrowser();
   await national.close();
 }
 process.exit(exitCode);

@@ -21,7 +21,7 @@ import { freePort } from '../../test/support/cluster.ts';
 // PostgreSQL, the generated national register (~7,850 LAOs), the shipped frameworks and the demo rounds with
 // national answers (ODLOC 2567 and 2568 published, this year's ODLOC round open, the DLA rounds).
 
-export type NationalDataset = { deps: Deps; clock: FixedClock; dataDir: string; counts: Record<string, number>; machine: string; close(): Promise<void> };
+export type NationalDataset = { deps: Deps; clock: FixedClock; dataDir: string; url: string; counts: Record<string, number>; machine: string; close(): Promise<void> };
 
 export async function openNationalDataset(options: { poolSize?: number; now?: Date } = {}): Promise<NationalDataset> {
   const logger = createLogger('warn');
@@ -46,7 +46,7 @@ export async function openNationalDataset(options: { poolSize?: number; now?: Da
       (select count(*)::int from rounds) as rounds, (select count(*)::int from submissions) as submissions,
       (select count(*)::int from submission_values) as answers, (select count(*)::int from results) as results`.execute(deps.db)).rows[0]!;
     const machine = `${os.cpus().length} CPU (${os.cpus()[0]?.model ?? '?'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GB, Node ${process.version}`;
-    return { deps, clock, dataDir, counts, machine, close };
+    return { deps, clock, dataDir, url: server.url, counts, machine, close };
   } catch (e) {
     await close();
     throw e;
