@@ -29,7 +29,10 @@ describe('document formatting', () => {
   it('HTML: a whole printable page with A4 and the official margins, text escaped, nothing fetched from outside', async () => {
     const html = await renderMemoHtml(memoSample({ subject: 'รายงาน <script>alert(1)</script> & ผล' }));
     assert.ok(html.startsWith('<!doctype html><html lang="th">'));
-    assert.match(html, /@page \{ size: A4; margin: 1\.5cm 2cm 2cm 3cm; \}/);
+    const page = /@page \{ size: A4; margin: ([\d.]+)cm 2cm 2cm 3cm; \}/.exec(html);
+    const inkPt = /padding-top: ([\d.]+)pt; -webkit-box-decoration-break: clone; box-decoration-break: clone;/.exec(html);
+    assert.ok(page && inkPt, 'A4, the side margins, and a padding repeated at the top of every page');
+    assert.ok(Math.abs(Number(page[1]) + (Number(inkPt[1]) * 2.54) / 72 - 1.5) < 0.001, 'the text starts 1.5 cm from the top');
     assert.ok(html.includes('รายงาน &lt;script&gt;alert(1)&lt;/script&gt; &amp; ผล'));
     assert.doesNotMatch(html, /<script>alert/);
     assert.doesNotMatch(html, /(src|href)="https?:/, 'fonts and images are data: URLs');
