@@ -4,6 +4,7 @@ import { renderResultsTablePdf } from '../../documents/index.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { loadSubmissionContext } from '../submissions/load-submission.ts';
 import { buildResultsTable } from './build-documents.ts';
+import { loadDocumentEmblem } from './emblem.ts';
 
 // Use case (run by the job worker): render one chunk of a document batch. Each item is written to storage, then
 // marked done; a worker killed in between leaves it pending, and the job's retry renders it again under the same
@@ -20,13 +21,14 @@ export async function renderBatchChunk(deps: Deps, batchId: number, orgUnitIds: 
   const batch = await findDocumentBatch(deps.db, batchId);
   if (!batch) return { rendered: 0, failed: 0 }; // the batch was deleted with its round: nothing left to do
   const items = await listPendingItems(deps.db, batchId, orgUnitIds);
+  const emblem = items.length ? await loadDocumentEmblem(deps) : null;
   let rendered = 0;
   let failed = 0;
   let retry: Error | null = null;
   for (const item of items) {
     try {
       const ctx = await loadSubmissionContext(deps, null, { roundId: batch.roundId, orgUnitCode: item.code });
-      const pdf = await renderResultsTablePdf(buildResultsTable(ctx, false));
+      const pdf = await renderResultsTablePdf(buildResultsTable(ctx, false, emblem));
       const key = batchFileKey(batchId, item.code);
       await deps.storage.put(key, pdf, 'application/pdf');
       await markItemDone(deps.db, batchId, item.orgUnitId, key, pdf.length, deps.clock.now());
