@@ -190,5 +190,10 @@ test('the people told see it on their home page, linked to the round', async () 
   const home = await (await browser.get('/')).text();
   assert.match(home, /การแจ้งเตือนล่าสุด/);
   assert.match(home, /ขยายเวลาส่งข้อมูล: รอบทดสอบ/);
-  assert.match(home, /href="\/rounds\/\d+"/);
+  // The link goes through the notification (marked read on the way) to the round.
+  const open = /href="(\/notifications\/\d+\/open)"/.exec(home)?.[1];
+  assert.ok(open, 'the notification links to its page');
+  const res = await browser.get(open);
+  assert.equal(res.status, 303);
+  assert.match(res.headers.get('location')!, /^\/rounds\/\d+$/);
 });
