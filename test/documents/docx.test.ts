@@ -9,47 +9,13 @@ import {
   renderQuarterlyReportDocx,
   renderResultsTableDocx,
 } from '../../src/documents/index.ts';
-import { unzip } from './read-back.ts';
+import { assertThaiRuns, attr, documentXml, runs, type Run } from './docx-runs.ts';
 import { letterSample, memoSample, outstandingSample, quarterlySample, resultsTableSample } from './samples.ts';
 
 // Word shows Thai with the complex-script properties of a run: w:rFonts/@w:cs, w:szCs, w:bCs and w:lang/@w:bidi.
 // Every run holding Thai must carry them, at the regulation's sizes, on pages with its margins.
 
 const outDir = path.resolve(import.meta.dirname, '../../.tmp/documents');
-const thai = /[\u0E00-\u0E7F]/;
-
-type Run = { text: string; props: string };
-
-function documentXml(docx: Buffer): string {
-  const xml = unzip(docx).get('word/document.xml');
-  assert.ok(xml, 'word/document.xml is in the package');
-  return xml.toString('utf8');
-}
-
-function runs(xml: string): Run[] {
-  return [...xml.matchAll(/<w:r>([\s\S]*?)<\/w:r>/g)].map((m) => ({
-    text: [...m[1]!.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''),
-    props: /<w:rPr>([\s\S]*?)<\/w:rPr>/.exec(m[1]!)?.[1] ?? '',
-  }));
-}
-
-const attr = (props: string, element: string, name: string) =>
-  new RegExp(`<${element}\\b[^>]*\\s${name}="([^"]*)"`).exec(props)?.[1];
-
-function assertThaiRuns(xml: string): Run[] {
-  const thaiRuns = runs(xml).filter((r) => thai.test(r.text));
-  assert.ok(thaiRuns.length > 0, 'the document has Thai runs');
-  for (const r of thaiRuns) {
-    for (const a of ['w:ascii', 'w:hAnsi', 'w:eastAsia', 'w:cs']) assert.equal(attr(r.props, 'w:rFonts', a), 'Sarabun', `${a} of "${r.text}"`);
-    assert.ok(attr(r.props, 'w:szCs', 'w:val'), `w:szCs on "${r.text}"`);
-    assert.equal(attr(r.props, 'w:szCs', 'w:val'), attr(r.props, 'w:sz', 'w:val'), `w:sz = w:szCs on "${r.text}"`);
-    assert.equal(attr(r.props, 'w:lang', 'w:bidi'), 'th-TH', `complex-script language of "${r.text}"`);
-    assert.equal(attr(r.props, 'w:lang', 'w:val'), 'th-TH', `language of "${r.text}"`);
-    if (/<w:b\/>/.test(r.props)) assert.match(r.props, /<w:bCs\/>/, `w:bCs with w:b on "${r.text}"`);
-  }
-  return thaiRuns;
-}
-
 function runWith(rs: Run[], text: string): Run {
   const r = rs.find((x) => x.text.trim() === text);
   assert.ok(r, `a run "${text}"`);

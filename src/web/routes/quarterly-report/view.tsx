@@ -1,6 +1,7 @@
 import type { QuarterlyEdits } from '../../../services/documents/build-quarterly-report.ts';
 import { CsrfField, ErrorSummary, Notice, TextField } from '../../components/forms.tsx';
 import { thaiDate } from '../documents/form-dates.ts';
+import { DownloadChoices } from '../documents/view.tsx';
 import { Breadcrumbs } from '../submissions/shared-view.tsx';
 
 // A province's quarterly monitoring report (seed 000's form) and the covering letter to DLA. The rows, figures and
@@ -83,11 +84,7 @@ export function QuarterlyReportView(p: { csrf: string; path: string; facts: Quar
         <TextField name="signatoryName" label="ผู้ลงนาม" value={f.signatoryName} error={e.signatoryName} />
         <TextField name="signatoryPosition" label="ตำแหน่งผู้ลงนาม" value={f.signatoryPosition} error={e.signatoryPosition} />
 
-        <div class="checkbox"><input type="checkbox" id="thaiDigits" name="thaiDigits" value="yes" checked={f.thaiDigits} /><label for="thaiDigits">ใช้เลขไทย</label></div>
-        <div class="button-group">
-          <button type="submit" name="format" value="pdf" class="button">ดาวน์โหลด PDF</button>
-          <button type="submit" name="format" value="docx" class="button button-secondary">ดาวน์โหลด Word (DOCX)</button>
-        </div>
+        <DownloadChoices thaiDigits={f.thaiDigits} />
       </form>
     </>
   );
