@@ -9,7 +9,7 @@ import { capacityFor } from '../../domain/reminders/token-bucket.ts';
 import { addJob } from '../../jobs/queue.ts';
 import { LineError } from '../../mail/line.ts';
 import { failpoint } from '../failpoint.ts';
-import { acquireTokens, releaseTokens } from './rate-limit.ts';
+import { claimWithinRate } from './rate-limit.ts';
 
 // Delivering one channel of a send, as a job. Exactly once per person, channel and send, whatever dies when:
 // - in the product: the notifications are written in the transaction that marks their deliveries sent — both or
@@ -19,10 +19,10 @@ import { acquireTokens, releaseTokens } from './rate-limit.ts';
 //   (REMINDER_LEASE_SECONDS) has run out another worker sends it again with the same Message-ID (mail systems fold
 //   the two; the development mail folder overwrites the file of that id) or the same LINE retry key (LINE accepts
 //   the first and answers 409 to the repeat). That gap is the one place a person could see a message twice.
-// Pacing: each batch takes tokens from the channel's shared bucket first (rate-limit.ts), so the limit holds across
-// all workers. A job works for at most `budgetMs`, then hands on to a new job; before starting it queues its own
-// successor for later, so a worker killed mid-job (its job stays locked by graphile-worker for hours) is taken over
-// by that successor within budget + lease.
+// Pacing: each batch takes tokens from the channel's shared bucket and claims its deliveries under the bucket's lock
+// (rate-limit.ts), so the limit holds across all workers. A job works for at most `budgetMs`, then hands on to a new
+// job; before starting it queues its own successor for later, so a worker killed mid-job (its job stays locked by
+// graphile-worker for hours) is taken over by that successor within budget + lease.
 
 export const sendRemindersJob = 'send-reminders';
 export const deliveryJobKey = (sendId: number, channel: ReminderChannel) => `reminders:${sendId}:${channel}`;
@@ -43,15 +43,13 @@ export async function deliverReminders(deps: Deps, sendId: number, channel: Remi
   let delivered = 0;
   while (Date.now() - started < budget) {
     const wanted = Math.min(batchMax, capacityFor(deps.config.reminders.ratePerSecond[channel]));
-    const { granted, waitMs } = await acquireTokens(deps, channel, wanted);
-    if (granted === 0) {
+    const { claimed, waitMs } = await claimWithinRate(deps, channel, wanted, (trx, granted) => (channel === 'in_app' ? claimInApp(trx, sendId, granted, leaseSeconds) : claimDeliveries(trx, sendId, channel, granted, leaseSeconds)));
+    if (claimed.length === 0) {
+      if (waitMs === 0) break; // tokens were there, nothing left to claim
       await sleep(Math.min(waitMs, Math.max(1, budget - (Date.now() - started))));
       continue;
     }
-    const n = channel === 'in_app' ? await deliverInApp(deps, sendId, granted) : await deliverOutside(deps, sendId, channel, granted);
-    await releaseTokens(deps, channel, granted - n);
-    delivered += n;
-    if (n === 0) break;
+    delivered += channel === 'in_app' ? claimed.length : await deliverOutside(deps, channel as 'email' | 'line', claimed);
   }
   const rest = await remainingDeliveries(deps.db, sendId, channel, leaseSeconds);
   if (rest.ready > 0) await queueDelivery(deps.db, sendId, channel);
@@ -63,16 +61,14 @@ export async function deliverReminders(deps: Deps, sendId: number, channel: Remi
   return delivered;
 }
 
-async function deliverInApp(deps: Deps, sendId: number, limit: number): Promise<number> {
-  return deps.db.transaction().execute(async (trx) => {
-    const claimed = await claimAndMarkInApp(trx, sendId, limit, deps.config.reminders.leaseSeconds);
-    await insertNotifications(trx, claimed.map((d) => ({ userId: d.userId, kind: 'reminder', title: d.subject, body: d.body, link: d.link })));
-    return claimed.length;
-  });
+/** In the product: claimed, marked sent and the notifications written in the one transaction — both or neither. */
+async function claimInApp(trx: Db, sendId: number, limit: number, leaseSeconds: number): Promise<ClaimedDelivery[]> {
+  const claimed = await claimAndMarkInApp(trx, sendId, limit, leaseSeconds);
+  await insertNotifications(trx, claimed.map((d) => ({ userId: d.userId, kind: 'reminder', title: d.subject, body: d.body, link: d.link })));
+  return claimed;
 }
 
-async function deliverOutside(deps: Deps, sendId: number, channel: 'email' | 'line', limit: number): Promise<number> {
-  const claimed = await claimDeliveries(deps.db, sendId, channel, limit, deps.config.reminders.leaseSeconds);
+async function deliverOutside(deps: Deps, channel: 'email' | 'line', claimed: ClaimedDelivery[]): Promise<number> {
   const host = new URL(deps.config.publicUrl).hostname;
   for (const d of claimed) {
     try {
