@@ -67,6 +67,7 @@ export function checkFramework(doc: FrameworkDocument, previous?: FrameworkDocum
       const sp = ['forms', fi, 'sections', si];
       checkAppliesTo(section.appliesTo, sp);
       checkText(section.title, [...sp, 'title']);
+      checkText(section.help, [...sp, 'help']);
       if (section.repeatOver && !listCodes.has(section.repeatOver)) add([...sp, 'repeatOver'], `ไม่มีบัญชีรายการ "${section.repeatOver}" ใน lists`);
     });
   });
@@ -74,6 +75,7 @@ export function checkFramework(doc: FrameworkDocument, previous?: FrameworkDocum
     checkAppliesTo(field.appliesTo, path);
     if (reservedWords.has(field.key)) add([...path, 'key'], `"${field.key}" เป็นคำสงวนของสูตร ตั้งชื่อช่องข้อมูลอื่น`);
     checkText(field.label, [...path, 'label']);
+    checkText(field.help, [...path, 'help']);
     if (field.type === 'choice' && !field.choices) add([...path, 'choices'], `ช่อง "${field.key}" เป็นแบบเลือกตอบ ต้องมี choices`);
     if (field.type !== 'choice' && field.choices) add([...path, 'choices'], `ช่อง "${field.key}" ไม่ใช่แบบเลือกตอบ จึงใช้ choices ไม่ได้`);
     if ((field.min !== undefined || field.max !== undefined) && !numericFieldTypes.includes(field.type)) add([...path, 'min'], `ช่อง "${field.key}" ไม่ใช่ตัวเลข จึงกำหนด min/max ไม่ได้`);

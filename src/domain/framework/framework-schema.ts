@@ -31,7 +31,7 @@ const field = z.strictObject({
   min: z.number().optional(),
   max: z.number().optional(),
   choices: z.array(z.strictObject({ value: code, label: nonEmpty })).min(2).optional(),
-  help: text.optional(),
+  help: text.optional().describe('คำอธิบายใต้ชื่อช่องข้อมูล: นับอะไร ใช้ข้อมูลจากเอกสารใด'),
   appliesTo,
   example: z.boolean().optional().describe('ช่องข้อมูลตัวอย่าง: ยังไม่มีประกาศอย่างเป็นทางการ'),
 });
@@ -42,6 +42,7 @@ const section = z.strictObject({
   title: text,
   description: text.optional(),
   repeatOver: code.optional().describe('ทำซ้ำทุกรายการของบัญชีรายการ (lists) เช่น มาตรฐานแต่ละเรื่อง'),
+  help: text.optional().describe('วิธีกรอกส่วนนี้ สำหรับเจ้าหน้าที่ผู้กรอก (แสดงในหน้ากรอกข้อมูล)'),
   appliesTo,
   fields: z.array(field).min(1),
 });

@@ -12,6 +12,8 @@ import { sectionPath, submissionPath, type PreviewModel, type SectionEntry } fro
 import { AnswerField } from './section-fields.tsx';
 import { chooseName, type ItemAnswers } from './section-model.ts';
 import { Breadcrumbs } from './shared-view.tsx';
+import { SectionHelp } from '../workshops/section-help.tsx';
+import type { DivisionScope } from '../../../domain/outstanding/division-scope.ts';
 
 // One section of a form on one page (GOV.UK "one thing per page"): its answers, the indicators they feed with
 // their values, "save and continue" / "save and come back later". Works as a plain form; entry.js adds autosave,
@@ -32,7 +34,7 @@ export type SectionPageProps = {
   lockedMessage?: string | undefined;
   indicators: IndicatorPreview[];
   preview: PreviewModel | null;
-  evidence: { items: EvidenceItem[]; canEdit: boolean; query: Record<string, string | undefined> } | null;
+  evidence: { items: EvidenceItem[]; canEdit: boolean; query: Record<string, string | undefined>; scope?: DivisionScope | null } | null;
   scripts: { entry: string; preview: string };
 };
 
@@ -55,6 +57,7 @@ export function SectionView(p: SectionPageProps) {
       {p.notice ? <Notice kind={p.notice.kind}>{p.notice.text}</Notice> : null}
       {p.lockedMessage ? <Notice kind="warning">{p.lockedMessage}</Notice> : null}
       {ctx.lastYear ? <p class="muted small">ค่า "ปีก่อน" มาจาก {ctx.lastYear.roundTitle}</p> : null}
+      <SectionHelp ctx={ctx} entry={entry} indicators={p.indicators} editable={p.editable} />
       <form method="post" action={action} novalidate class="section-form" data-autosave={p.editable ? `${action}/autosave` : undefined}
         data-draft-key={action} data-preview={p.preview ? JSON.stringify(p.preview) : undefined}>
         <input type="hidden" name="_csrf" value={p.csrf} />
@@ -100,7 +103,7 @@ export function SectionView(p: SectionPageProps) {
           {entry.fields.filter((f) => f.type === 'file').map((f) => {
             const target = { fieldKey: f.key };
             const feedback = evidenceFeedback(p.evidence!.query, target);
-            return <EvidenceBlock csrf={p.csrf} roundId={ctx.round.id} orgUnitCode={ctx.unit.code} fieldKey={f.key} items={evidenceFor(p.evidence!.items, target)} canEdit={p.evidence!.canEdit} error={feedback.error} notice={feedback.notice} back={action} title={resolveText(f.label, ctx.audience, ctx.version.doc)} />;
+            return <EvidenceBlock csrf={p.csrf} roundId={ctx.round.id} orgUnitCode={ctx.unit.code} fieldKey={f.key} items={evidenceFor(p.evidence!.items, target)} canEdit={p.evidence!.canEdit && (!p.evidence!.scope || p.evidence!.scope.fields.has(f.key))} error={feedback.error} notice={feedback.notice} back={action} title={resolveText(f.label, ctx.audience, ctx.version.doc)} />;
           })}
         </section>
       ) : null}
@@ -113,7 +116,7 @@ export function SectionView(p: SectionPageProps) {
             const feedback = evidenceFeedback(p.evidence!.query, target);
             return (
               <EvidenceBlock csrf={p.csrf} roundId={ctx.round.id} orgUnitCode={ctx.unit.code} indicatorCode={i.indicator.code} items={evidenceFor(p.evidence!.items, target)}
-                canEdit={p.evidence!.canEdit} error={feedback.error} notice={feedback.notice} back={action} title={`หลักฐาน ${i.indicator.code}${i.indicator.evidence?.note ? ` — ${i.indicator.evidence.note}` : ''}`} />
+                canEdit={p.evidence!.canEdit && (!p.evidence!.scope || p.evidence!.scope.indicators.has(i.indicator.code))} error={feedback.error} notice={feedback.notice} back={action} title={`หลักฐาน ${i.indicator.code}${i.indicator.evidence?.note ? ` — ${resolveText(i.indicator.evidence.note, ctx.audience, ctx.version.doc)}` : ''}`} />
             );
           })}
         </section>
