@@ -26,7 +26,9 @@ export async function listMembershipsOfUser(db: Db, userId: string): Promise<Mem
   const rows = await db
     .selectFrom('memberships as m')
     .innerJoin('org_units as u', 'u.id', 'm.org_unit_id')
-    .select(['m.id', 'm.role', 'm.org_unit_id as unitId', 'u.code as unitCode', 'u.kind as unitKind', 'u.path as unitPath', 'u.name_th as unitNameTh', 'm.office_unit_id as officeUnitId'])
+    .leftJoin('org_units as o', 'o.id', 'm.office_unit_id')
+    .select(['m.id', 'm.role', 'm.org_unit_id as unitId', 'u.code as unitCode', 'u.kind as unitKind', 'u.path as unitPath', 'u.name_th as unitNameTh', 'm.office_unit_id as officeUnitId',
+      'o.code as officeUnitCode', 'o.kind as officeUnitKind'])
     .where('m.user_id', '=', userId)
     .orderBy('m.id')
     .execute();

@@ -10,6 +10,10 @@ export type MembershipReach = {
   unitPath: string;
   unitNameTh: string;
   officeUnitId: number | null;
+  /** The office or division the person works in (office_unit_id), by code and kind: a division (กลุ่มงาน) of a
+   * provincial office limits what they may change in its outstanding-office submission (domain/outstanding). */
+  officeUnitCode?: string | null;
+  officeUnitKind?: string | null;
 };
 
 export type Actor = {

@@ -77,6 +77,8 @@ export function checkSection(input: {
   lastYear: Answers;
   complete: boolean;
   confirmedWarnings?: boolean;
+  /** Only these fields must be answered to complete (a division answers its own; domain/outstanding). */
+  requiredOnly?: ReadonlySet<string> | null;
 }): SectionCheck {
   const { doc, audience, section } = input;
   const result: SectionCheck = { values: [], errors: {}, warnings: [] };
@@ -92,7 +94,7 @@ export function checkSection(input: {
         result.errors[name] = `${label}: ${parsed.message}`;
         continue;
       }
-      if (parsed.value === null && input.complete && isRequired(field)) result.errors[name] = `${label}: ยังไม่ได้กรอก`;
+      if (parsed.value === null && input.complete && isRequired(field) && (!input.requiredOnly || input.requiredOnly.has(field.key))) result.errors[name] = `${label}: ยังไม่ได้กรอก`;
       const note = (input.raw[`${name}__note`] ?? '').trim().slice(0, 1000) || null;
       const last = input.lastYear.get(answerKey(field.key, item.code));
       if (typeof parsed.value === 'number' && typeof last === 'number' && numericFieldTypes.includes(field.type) && farFromLastYear(parsed.value, last) && !note) {

@@ -4,6 +4,8 @@ import type { Actor } from '../../domain/access/actor.ts';
 import { evidenceErrorMessage } from '../../domain/evidence/evidence-errors.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { canEditSubmission } from '../../domain/submission/submission-policy.ts';
+import { divisionScope } from '../../domain/outstanding/division-scope.ts';
+import { loadFrameworkVersion } from '../framework/load-framework-version.ts';
 import { isEditableState } from '../../domain/submission/submission-state.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { decideEntryNow } from '../rounds/decide-entry.ts';
@@ -20,6 +22,9 @@ export async function removeEvidence(deps: Pick<Deps, 'db' | 'clock' | 'config'>
   const submission = await findSubmissionState(deps.db, ctx.round.id, ctx.unit.id);
   const evidence = Number.isSafeInteger(input.evidenceId) && input.evidenceId > 0 ? await findEvidence(deps.db, input.evidenceId) : undefined;
   if (!submission || !evidence || evidence.submissionId !== submission.id || evidence.removedAt) throw new DomainError('not_found', 'evidence_not_found');
+  // A division takes back only the files of its own indicators.
+  const scope = divisionScope(actor, ctx.unit, (await loadFrameworkVersion(deps.db, { id: ctx.round.frameworkVersionId })).doc);
+  if (scope && !(evidence.indicatorCode !== null ? scope.indicators.has(evidence.indicatorCode) : evidence.fieldKey !== null && scope.fields.has(evidence.fieldKey))) throw new DomainError('forbidden', 'evidence');
 
   const entry = await decideEntryNow(deps, { roundId: ctx.round.id, orgUnitId: ctx.unit.id });
   if (!entry.allowed) return { ok: false, code: entry.reason, message: entry.message };

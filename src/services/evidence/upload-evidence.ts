@@ -10,18 +10,20 @@ import { DomainError } from '../../domain/errors.ts';
 import { visibleFields, visibleIndicators } from '../../domain/framework/framework-view.ts';
 import type { LaoType } from '../../domain/org/lao-type.ts';
 import { canEditSubmission } from '../../domain/submission/submission-policy.ts';
+import { divisionScope } from '../../domain/outstanding/division-scope.ts';
 import { isEditableState } from '../../domain/submission/submission-state.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { loadFrameworkVersion } from '../framework/load-framework-version.ts';
 import { checkZipExpansion } from '../register/check-zip-expansion.ts';
 import { decideEntryNow } from '../rounds/decide-entry.ts';
 import { evidenceLimitsOf, loadEvidenceContext } from './evidence-context.ts';
-import { newStorageKey } from './storage.ts';
+import { isStorageFull, newStorageKey } from './storage.ts';
 
 // Use case: attach one evidence file to an indicator or a field of a respondent's submission. Refusals a person
 // can fix come back as a code and a Thai message; not being allowed at all is a DomainError (403/404).
 // The bytes are stored first and the row written after, in one transaction with its audit row; if that
-// transaction fails or refuses, the stored object is deleted again, so no row ever points at nothing.
+// transaction fails or refuses, the stored object is deleted again, so no row ever points at nothing. A full store
+// (ENOSPC) is a refusal with its own message, the half-written bytes removed by the storage.
 
 export type UploadEvidenceInput = { roundId: number; orgUnitCode: string; indicatorCode?: string | undefined; fieldKey?: string | undefined; fileName: string; bytes: Buffer | null };
 export type EvidenceOutcome<T> = ({ ok: true } & T) | { ok: false; code: EvidenceErrorCode; message: string };
@@ -48,6 +50,9 @@ export async function uploadEvidence(deps: Pick<Deps, 'db' | 'clock' | 'config' 
     ? visibleIndicators(doc, audience).some(({ indicator }) => indicator.code === indicatorCode)
     : visibleFields(doc, audience).some(({ field }) => field.key === fieldKey);
   if (!known) return refuse('unknown_target');
+  // A division attaches evidence to its own indicators only.
+  const scope = divisionScope(actor, ctx.unit, doc);
+  if (scope && !(indicatorCode !== null ? scope.indicators.has(indicatorCode) : scope.fields.has(fieldKey!))) throw new DomainError('forbidden', 'evidence');
 
   if (!input.bytes) return refuse('no_file');
   const bytes = input.bytes;
@@ -59,7 +64,14 @@ export async function uploadEvidence(deps: Pick<Deps, 'db' | 'clock' | 'config' 
   const fileName = cleanFileName(input.fileName, type.extension);
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
   const storageKey = newStorageKey();
-  await deps.storage.put(storageKey, bytes, type.contentType);
+  try {
+    await deps.storage.put(storageKey, bytes, type.contentType);
+  } catch (e) {
+    if (!isStorageFull(e)) throw e;
+    // The person can do nothing about it but try later; the operator must hear of it at once.
+    deps.logger.error({ err: { message: (e as Error).message }, bytes: bytes.length }, 'evidence storage is full: an upload was refused');
+    return refuse('storage_full');
+  }
   let outcome: EvidenceOutcome<{ evidenceId: number }> | undefined;
   try {
     outcome = await deps.db.transaction().execute(async (trx): Promise<EvidenceOutcome<{ evidenceId: number }>> => {

@@ -9,13 +9,15 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { findGaps } from './check-completeness.ts';
 import { loadSubmissionContext } from './load-submission.ts';
 import { loadActor } from '../access/load-actor.ts';
+import { divisionKeyOfPart, divisionScope, divisionWork } from '../../domain/outstanding/division-scope.ts';
 
 // Use cases inside the respondent: the executive assigns a form (area) to an officer; the officer marks it ready
-// when every required answer of it is in.
+// when every required answer of it is in. In a provincial office, a division (part `division:<KEY>`) says it is done
+// when its indicators are answered and their evidence attached (domain/outstanding/division-scope.ts).
 
 export async function assignPart(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, input: { roundId: number; orgUnitCode: string; partCode: string; userId: string | null }, meta: RequestMeta): Promise<void> {
   const ctx = await loadSubmissionContext(deps, actor, input);
-  if (!canSubmitSubmission(actor, ctx.unit)) throw new DomainError('forbidden', 'forbidden');
+  if (!canSubmitSubmission(actor, ctx.unit) || divisionScope(actor, ctx.unit, ctx.version.doc)) throw new DomainError('forbidden', 'forbidden');
   if (!ctx.version.doc.forms.some((f) => f.code === input.partCode)) throw new DomainError('not_found', 'part_not_found');
   if (input.userId) {
     const assignee = await loadActor(deps.db, input.userId);
@@ -32,7 +34,16 @@ export async function markPartReady(deps: Pick<Deps, 'db' | 'clock'>, actor: Act
   const ctx = await loadSubmissionContext(deps, actor, input);
   if (!canEditSubmission(actor, ctx.unit)) throw new DomainError('forbidden', 'forbidden');
   if (!isEditableState(ctx.state)) throw new DomainError('conflict', 'submission_state');
-  const gaps = (await findGaps(deps.db, ctx)).filter((g) => g.formCode === input.partCode && g.kind === 'missing_value');
+  const scope = divisionScope(actor, ctx.unit, ctx.version.doc);
+  const division = divisionKeyOfPart(input.partCode);
+  const work = division ? divisionWork(ctx.version.doc).find((w) => w.key === division) : undefined;
+  if (division && !work) throw new DomainError('not_found', 'part_not_found');
+  // A division says only that it is done; the office staff may say so for a division with no one in the system.
+  if (scope && (!division || !scope.divisions.includes(division))) throw new DomainError('forbidden', 'forbidden');
+  const all = await findGaps(deps.db, ctx);
+  const gaps = work
+    ? all.filter((g) => (g.kind === 'missing_value' && work.fields.includes(g.name.split('__')[0]!)) || (g.kind === 'missing_evidence' && work.indicators.some((i) => g.name === `evidence-${i.code}`)))
+    : all.filter((g) => g.formCode === input.partCode && g.kind === 'missing_value');
   if (gaps.length) return { ok: false, messages: gaps.map((g) => g.message) };
   await deps.db.transaction().execute(async (trx) => {
     const submission = await findOrCreateSubmission(trx, ctx.round.id, ctx.unit.id, deps.clock.now());
@@ -40,7 +51,7 @@ export async function markPartReady(deps: Pick<Deps, 'db' | 'clock'>, actor: Act
     // Every form of this respondent ready: it waits for the executive to send it.
     const forms = new Set(visibleFields(ctx.version.doc, ctx.audience).map((f) => f.form.code));
     const ready = new Set((await listParts(trx, submission.id)).filter((p) => p.state === 'ready').map((p) => p.partCode));
-    if (submission.state === 'in_progress' && [...forms].every((f) => ready.has(f))) await bumpSubmission(trx, submission.id, { state: 'awaiting_approval', at: deps.clock.now() });
+    if (!division && submission.state === 'in_progress' && [...forms].every((f) => ready.has(f))) await bumpSubmission(trx, submission.id, { state: 'awaiting_approval', at: deps.clock.now() });
     await recordAudit(trx, meta, { action: 'submission.part_ready', entityType: 'submission', entityId: String(submission.id), newValue: { part: input.partCode } });
   });
   return { ok: true };

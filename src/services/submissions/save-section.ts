@@ -5,6 +5,7 @@ import { DomainError } from '../../domain/errors.ts';
 import { answerKey, checkSection, inputName, type Answers, type SectionCheck } from '../../domain/submission/check-section.ts';
 import type { StoredValue } from '../../domain/submission/parse-field-value.ts';
 import { canEditSubmission } from '../../domain/submission/submission-policy.ts';
+import { divisionPartCode, divisionScope, inScope } from '../../domain/outstanding/division-scope.ts';
 import { isEditableState } from '../../domain/submission/submission-state.ts';
 import { isDeepStrictEqual } from 'node:util';
 import { recordAudits } from '../audit/record-audit.ts';
@@ -73,7 +74,8 @@ export async function saveSection(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor
   const locked = lockedReason(ctx);
   if (locked) return locked;
 
-  const checked = checkSection({ doc: ctx.version.doc, audience: ctx.audience, section, raw: input.raw, stored: ctx.answers, lastYear: ctx.lastYear?.answers ?? new Map(), complete: input.complete, confirmedWarnings: input.confirmedWarnings });
+  const scope = divisionScope(actor, ctx.unit, ctx.version.doc);
+  const checked = checkSection({ doc: ctx.version.doc, audience: ctx.audience, section, raw: input.raw, stored: ctx.answers, lastYear: ctx.lastYear?.answers ?? new Map(), complete: input.complete, confirmedWarnings: input.confirmedWarnings, requiredOnly: scope?.fields ?? null });
   if (Object.keys(checked.errors).length) return { ok: false, reason: 'invalid', errors: checked.errors, warnings: checked.warnings };
   if (checked.warnings.length) return { ok: false, reason: 'warnings', warnings: checked.warnings };
   return writeAnswers(deps, actor, ctx, checked.values.map((v) => ({ ...v, sectionCode: section.code })), { baseVersion: input.baseVersion, answerVersions: input.answerVersions }, meta);
@@ -103,6 +105,10 @@ export async function writeAnswers(
     const changed = changedAnswers(answers, current);
     const locked = reopened ? changed.filter((v) => !reopened.has(answerKey(v.fieldKey, v.itemCode))) : [];
     if (locked.length) return { ok: false, reason: 'invalid', warnings: [], errors: Object.fromEntries(locked.map((v) => [inputName(v.fieldKey, v.itemCode), 'ช่องนี้ไม่ได้ถูกส่งกลับให้แก้ไข จึงเปลี่ยนไม่ได้'])) };
+    // A division's officer changes only what its indicators read; whatever path the answers came by.
+    const scope = divisionScope(actor, ctx.unit, doc);
+    const others = changed.filter((v) => !inScope(scope, v.fieldKey));
+    if (others.length) return { ok: false, reason: 'invalid', warnings: [], errors: Object.fromEntries(others.map((v) => [inputName(v.fieldKey, v.itemCode), 'ช่องนี้เป็นของกลุ่มงานอื่น กลุ่มงานของท่านเปลี่ยนไม่ได้'])) };
 
     const stale = expect.baseVersion !== undefined
       ? (expect.baseVersion !== submission.version ? changed : [])
@@ -140,6 +146,8 @@ export async function writeAnswers(
       for (const partCode of new Set(changed.map((v) => partOf.get(v.sectionCode)!))) {
         await upsertPart(trx, submission.id, partCode, { state: submission.state === 'returned' ? 'returned' : 'in_progress', at: now });
       }
+      // A division that changes its answers after saying it was done is no longer done.
+      for (const key of scope?.divisions ?? []) await upsertPart(trx, submission.id, divisionPartCode(key), { state: 'in_progress', at: now });
     }
     return { ok: true, version, changed: changed.length, warnings: [], answerVersions };
   });

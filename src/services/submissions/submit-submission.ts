@@ -6,6 +6,7 @@ import type { Actor } from '../../domain/access/actor.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { answerKey } from '../../domain/submission/check-section.ts';
 import { canSubmitSubmission } from '../../domain/submission/submission-policy.ts';
+import { divisionScope } from '../../domain/outstanding/division-scope.ts';
 import { canSubmitFrom } from '../../domain/submission/submission-state.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { failpoint } from '../failpoint.ts';
@@ -29,7 +30,8 @@ export async function submitSubmission(
   meta: RequestMeta,
 ): Promise<SubmitResult> {
   const ctx = await loadSubmissionContext(deps, actor, input);
-  if (!canSubmitSubmission(actor, ctx.unit)) throw new DomainError('forbidden', 'forbidden');
+  // A division reports to its own office; the office sends (seed 004).
+  if (!canSubmitSubmission(actor, ctx.unit) || divisionScope(actor, ctx.unit, ctx.version.doc)) throw new DomainError('forbidden', 'forbidden');
   const scope = `submit:${ctx.round.id}:${ctx.unit.id}`;
   if (input.idempotencyKey) {
     const earlier = await findIdempotent(deps.db, actor.userId, input.idempotencyKey, scope);

@@ -8,6 +8,7 @@ import { DomainError } from '../../../domain/errors.ts';
 import { decideEntry, type EntryDecision } from '../../../domain/rounds/entry-window.ts';
 import { canDecideExtension, canRequestExtension, canRequestProvinceExtension, type RespondentUnit } from '../../../domain/rounds/extension-policy.ts';
 import { toExtensionFact } from '../../../services/rounds/extension-facts.ts';
+import { rankingLinks } from '../../../services/outstanding/ranking-links.ts';
 
 // Everything the round page shows, and what this actor may do on it, loaded from the queries and decided by the
 // domain's policies (the services check the same policies again when a form is posted).
@@ -36,6 +37,8 @@ export type RoundPage = {
   /** Provinces this actor may set an internal deadline for (all of them for the owner). */
   deadlineProvinces: UnitChoice[];
   provinces: UnitChoice[];
+  /** The outstanding-office rankings this actor may read (seed 004). */
+  rankings: { href: string; label: string }[];
 };
 
 export function roundIdParam(raw: string | undefined): number {
@@ -107,5 +110,6 @@ export async function loadRoundPage(deps: Pick<Deps, 'db' | 'clock'>, actor: Act
     // where provincial offices are themselves the respondents, a province-wide request is just their own
     requestProvinces: programme.respondents === 'province_office' ? [] : provinceOfficeUnits(actor), decidable,
     deadlineProvinces: manage ? provinces : provinceOfficeUnits(actor), provinces,
+    rankings: await rankingLinks(deps, actor, round, programme),
   };
 }

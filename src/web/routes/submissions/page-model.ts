@@ -9,6 +9,7 @@ import { answerKey, computeIndicators, environmentFor, formulaValues, inputName,
 import { parseFieldValue } from '../../../domain/submission/parse-field-value.ts';
 import { canEditSubmission, canReviewSubmission, canSubmitSubmission } from '../../../domain/submission/submission-policy.ts';
 import { isEditableState } from '../../../domain/submission/submission-state.ts';
+import { divisionScope, inScope, type DivisionScope } from '../../../domain/outstanding/division-scope.ts';
 import { loadSubmissionContext, reopenedFields, type SubmissionContext } from '../../../services/submissions/load-submission.ts';
 import type { AppEnv } from '../../context.ts';
 
@@ -42,13 +43,15 @@ export function formsOf(ctx: SubmissionContext): FormEntry[] {
   return forms;
 }
 
-export type Permissions = { canEdit: boolean; canSubmit: boolean; canReview: boolean; editable: boolean; reopened: Set<string> | null };
+/** `scope`: a division officer of a provincial office changes only its own indicators' fields (null: no limit). */
+export type Permissions = { canEdit: boolean; canSubmit: boolean; canReview: boolean; editable: boolean; reopened: Set<string> | null; scope: DivisionScope | null };
 
 export function permissionsOf(ctx: SubmissionContext, actor: Actor): Permissions {
   const canEdit = canEditSubmission(actor, ctx.unit);
+  const scope = canEdit ? divisionScope(actor, ctx.unit, ctx.version.doc) : null;
   return {
-    canEdit,
-    canSubmit: canSubmitSubmission(actor, ctx.unit),
+    canEdit, scope,
+    canSubmit: canSubmitSubmission(actor, ctx.unit) && !scope,
     canReview: canReviewSubmission(actor, ctx.unit),
     editable: canEdit && ctx.entry.allowed && isEditableState(ctx.state),
     reopened: reopenedFields(ctx),
@@ -62,7 +65,8 @@ export async function loadSubmissionPage(deps: Pick<Deps, 'db' | 'clock'>, c: Co
 }
 
 /** May this one answer change now (a returned submission reopens only the fields asked about)? */
-export const answerEditable = (perms: Permissions, fieldKey: string, itemCode: string) => perms.editable && (!perms.reopened || perms.reopened.has(answerKey(fieldKey, itemCode)));
+export const answerEditable = (perms: Permissions, fieldKey: string, itemCode: string) =>
+  perms.editable && inScope(perms.scope, fieldKey) && (!perms.reopened || perms.reopened.has(answerKey(fieldKey, itemCode)));
 
 export type Progress = { answered: number; total: number; returned: number };
 

@@ -51,14 +51,20 @@ export function sectionRoutes(deps: Deps) {
     const typed = opts.typed ?? null;
     const indicators = sectionIndicators(ctx, found.entry, answersWithTyped(ctx, found.entry, typed));
     const evidence = indicators.some((i) => i.indicator.evidence && i.indicator.evidence.required !== 'never') || found.entry.fields.some((f) => f.type === 'file')
-      ? { ...(await listEvidence(deps, page.actor, routeParams(c))), query: c.req.query() } : null;
+      ? { ...(await listEvidence(deps, page.actor, routeParams(c))), query: c.req.query(), scope: perms.scope } : null;
     const returnedHere = perms.reopened && perms.editable && !found.entry.fields.some((f) => [...perms.reopened!].some((k) => k === f.key || k.startsWith(`${f.key}|`)));
-    const notice = opts.notice ?? (returnedHere ? { kind: 'info' as const, text: 'ส่วนนี้ไม่มีช่องที่ผู้ตรวจส่งกลับให้แก้ไข จึงแสดงไว้ให้ดูเท่านั้น' } : undefined);
+    // A division officer: a section none of whose fields are the division's is read only; a shared one says so.
+    const mine = perms.scope ? found.entry.fields.filter((f) => perms.scope!.fields.has(f.key)).length : found.entry.fields.length;
+    const editable = perms.editable && mine > 0;
+    const scopeNotice = perms.scope && perms.editable
+      ? { kind: 'info' as const, text: mine === 0 ? 'ส่วนนี้เป็นของกลุ่มงานอื่น จึงแสดงไว้ให้ดูเท่านั้น' : mine < found.entry.fields.length ? 'ช่องที่เป็นของกลุ่มงานอื่นแสดงไว้ให้ดูเท่านั้น กลุ่มงานของท่านกรอกได้เฉพาะช่องที่แก้ไขได้' : undefined }
+      : undefined;
+    const notice = opts.notice ?? (returnedHere ? { kind: 'info' as const, text: 'ส่วนนี้ไม่มีช่องที่ผู้ตรวจส่งกลับให้แก้ไข จึงแสดงไว้ให้ดูเท่านั้น' } : scopeNotice?.text ? { kind: scopeNotice.kind, text: scopeNotice.text } : undefined);
     const props: SectionPageProps = {
       csrf: c.get('csrfToken'), nonce: pageContext(c).nonce, ctx, entry: found.entry, position: { index: found.index, count: found.form.sections.length },
       items: buildAnswers(ctx, perms, found.entry, { typed, errors: opts.errors ?? {}, conflicts: opts.conflicts ?? [] }),
-      editable: perms.editable, errors: opts.errors ?? {}, warnings: opts.warnings ?? [], conflicts: opts.conflicts ?? [],
-      notice, lockedMessage: opts.lockedMessage ?? lockReason(page), indicators, preview: perms.editable ? previewModel(ctx, found.entry, indicators) : null,
+      editable, errors: opts.errors ?? {}, warnings: opts.warnings ?? [], conflicts: opts.conflicts ?? [],
+      notice, lockedMessage: opts.lockedMessage ?? lockReason(page), indicators, preview: editable ? previewModel(ctx, found.entry, indicators) : null,
       evidence, scripts: { entry: assetUrl('entry.js'), preview: assetUrl('entry-preview.js') },
     };
     const title = `${Object.keys(props.errors).length ? 'ข้อผิดพลาด: ' : ''}${found.entry.title}`;

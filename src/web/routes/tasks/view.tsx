@@ -2,6 +2,7 @@ import type { InternalDeadlineRow } from '../../../db/queries/rounds.ts';
 import type { Task } from '../../../services/submissions/list-tasks.ts';
 import { submissionPath } from '../submissions/page-model.ts';
 import { DueText, PartTag, StateTag } from '../submissions/shared-view.tsx';
+import { DivisionIndicators, TimelinessTag } from '../submissions/division-panel.tsx';
 
 // One card per respondent and round: the deadline with days left (late marked, never hidden), any extension, the
 // submission's state, and each form with its state, progress and who has it.
@@ -26,9 +27,19 @@ export function TasksView(props: { tasks: Task[]; internal: Map<string, Internal
             <p class="muted">{task.orgUnitName} · {task.programmeTitle}</p>
             <dl class="summary-list">
               <dt>สถานะ</dt><dd><StateTag state={task.state} /></dd>
-              {internal.map((d) => (<><dt>กำหนดส่งภายใน</dt><dd>{d.title}: <DueText deadline={d.dueAt} now={props.now} /></dd></>))}
-              <dt>กำหนดส่ง</dt><dd><DueText deadline={task.deadline} now={props.now} extended={task.extended} closed={task.closed} /></dd>
+              {internal.map((d) => (<><dt>{task.division ? 'กลุ่มงานส่งสำนักงานภายใน' : 'กำหนดส่งภายใน'}</dt><dd>{d.title}: <DueText deadline={d.dueAt} now={props.now} /></dd></>))}
+              <dt>{task.division ? 'สำนักงานส่งกรมภายใน' : 'กำหนดส่ง'}</dt><dd><DueText deadline={task.deadline} now={props.now} extended={task.extended} closed={task.closed} /></dd>
             </dl>
+            {task.division ? (
+              // A division officer: only the indicators their division owns, due at the province's internal date.
+              task.division.divisions.map((d) => (
+                <div class="division-block">
+                  <h3>ตัวชี้วัดของ{d.name} <PartTag state={d.state} /> {d.state === 'ready' ? <TimelinessTag t={d.timeliness} /> : null}</h3>
+                  <DivisionIndicators row={d} roundId={task.roundId} unitCode={task.orgUnitCode} caption={`ตัวชี้วัดของ${d.name} ใน${task.roundTitle}`} />
+                  <p><a href={`${base}#division-${d.key}`}>{d.state === 'ready' ? 'ดูส่วนของกลุ่มงาน' : 'กรอกและแจ้งว่ากลุ่มงานกรอกเสร็จแล้ว'}</a></p>
+                </div>
+              ))
+            ) : (
             <table class="table-stack">
               <caption class="visually-hidden">แบบของ{task.roundTitle}</caption>
               <thead><tr><th scope="col">แบบ</th><th scope="col">สถานะ</th><th scope="col" class="num">กรอกแล้ว</th><th scope="col">ผู้รับผิดชอบ</th></tr></thead>
@@ -43,6 +54,7 @@ export function TasksView(props: { tasks: Task[]; internal: Map<string, Internal
                 ))}
               </tbody>
             </table>
+            )}
           </section>
         );
       })}
