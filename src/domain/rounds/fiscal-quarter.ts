@@ -5,6 +5,10 @@ import { bangkokInstant, endOfBangkokDay, toCE } from '../dates/bangkok-time.ts'
 
 export type Quarter = 1 | 2 | 3 | 4;
 
+/** DLA's reports start from the 2nd quarter's results (January – March), the first due by 25 April (seed 000): a
+ * fiscal year's rounds are made from Q2 unless the owner asks for another first quarter. */
+export const firstReportedQuarter: Quarter = 2;
+
 /** The calendar dates (CE) a fiscal quarter covers. */
 export function fiscalQuarterRange(fiscalYearBE: number, quarter: Quarter): { first: string; last: string } {
   const fy = toCE(fiscalYearBE);

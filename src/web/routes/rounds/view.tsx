@@ -2,7 +2,7 @@ import type { FrameworkVersionRow, ProgrammeRow } from '../../../db/queries/fram
 import type { RoundRow } from '../../../db/queries/rounds.ts';
 import { formatThaiDate } from '../../../domain/dates/thai-date.ts';
 import { laoTypeLabels, laoTypes } from '../../../domain/org/lao-type.ts';
-import { quarterLabel } from '../../../domain/rounds/fiscal-quarter.ts';
+import { firstReportedQuarter, quarterLabel } from '../../../domain/rounds/fiscal-quarter.ts';
 import { roundStateLabels } from '../../../domain/rounds/round-state.ts';
 import { CsrfField, ErrorSummary, Notice } from '../../components/forms.tsx';
 import { CheckboxesField, DateTimeField, formParts, InputField, SelectField, type FormState } from './fields.tsx';
@@ -102,7 +102,7 @@ export function NewRoundView(props: { csrf: string; programmes: ProgrammeRow[]; 
             <CsrfField token={props.csrf} />
             <SelectField name="programmeId" id={g.id('programmeId')} label="โครงการรายไตรมาส" options={quarterly.map((p) => ({ value: String(p.id), label: p.title }))} placeholder="— เลือกโครงการ —" value={g.value('programmeId')} error={g.error('programmeId')} />
             <InputField name="fiscalYear" id={g.id('fiscalYear')} label="ปีงบประมาณ (พ.ศ.)" value={g.value('fiscalYear')} error={g.error('fiscalYear')} width="short" inputmode="numeric" />
-            <SelectField name="fromQuarter" id={g.id('fromQuarter')} label="เริ่มจากไตรมาส" options={[1, 2, 3, 4].map((q) => ({ value: String(q), label: quarterLabel(q) }))} value={g.value('fromQuarter') ?? '1'} error={g.error('fromQuarter')} />
+            <SelectField name="fromQuarter" id={g.id('fromQuarter')} label="เริ่มจากไตรมาส" options={[1, 2, 3, 4].map((q) => ({ value: String(q), label: quarterLabel(q) }))} value={g.value('fromQuarter') ?? String(firstReportedQuarter)} error={g.error('fromQuarter')} />
             <button type="submit" class="button button-secondary">สร้างรอบรายไตรมาส</button>
           </form>
         </section>
