@@ -22,7 +22,18 @@ const schema = z.object({
   EVIDENCE_MAX_FILE_MB: z.coerce.number().positive().max(24).default(10),
   EVIDENCE_MAX_SUBMISSION_MB: z.coerce.number().positive().max(100 * 1024).default(100),
   WORKER: z.enum(['in-process', 'off']).default('in-process'),
+  METRICS_TOKEN: z.string().min(16).optional(),
+  MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(32),
+  MAX_QUEUED: z.coerce.number().int().min(0).max(100_000).default(256),
+  QUEUE_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
+  LOG_DIR: z.string().optional(),
+  LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  REMINDER_RATE_IN_APP: z.coerce.number().positive().max(10_000).default(50),
+  REMINDER_RATE_EMAIL: z.coerce.number().positive().max(10_000).default(10),
+  REMINDER_RATE_LINE: z.coerce.number().positive().max(10_000).default(20),
+  REMINDER_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  LINE_CHANNEL_ACCESS_TOKEN: z.string().min(20).optional(),
   S3_ENDPOINT: z.string().url().optional(),
   S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,62}$/, 'an S3 bucket name (a-z 0-9 . -)').optional(),
   S3_REGION: z.string().regex(/^[a-z0-9-]{1,40}$/).default('us-east-1'),
@@ -51,9 +62,21 @@ export type Config = Readonly<{
   /** Evidence limits in bytes: per file and per submission. */
   evidenceMaxFileBytes: number;
   evidenceMaxSubmissionBytes: number;
+  /** Load shedding: requests worked on at once, more waiting (for at most queueTimeoutMs), the rest get 503. */
+  loadShedding: Readonly<{ maxInFlight: number; maxQueued: number; queueTimeoutMs: number }>;
+  /** /metrics needs `Authorization: Bearer <token>` when set; otherwise it answers only on the loopback address. */
+  metricsToken: string | undefined;
+  /** Log files (one per day) go here when set, besides stdout; files older than logRetentionDays are deleted daily. */
+  logDir: string | undefined;
+  logRetentionDays: number;
   /** Whether the web process also runs the job worker (`WORKER=off` when workers run as their own processes). */
   workerInProcess: boolean;
   workerConcurrency: number;
+  /** Reminder delivery: messages per second per channel (shared by all workers), and how long a claimed message
+   * is left to its worker before another may take it (a worker killed between sending and marking). */
+  reminders: Readonly<{ ratePerSecond: Readonly<{ in_app: number; email: number; line: number }>; leaseSeconds: number }>;
+  /** LINE Messaging API (push) when set; reminders by LINE are offered only then. */
+  lineChannelAccessToken: string | undefined;
   /** Evidence in an S3-compatible object store; null: on disk under DATA_DIR/evidence. */
   s3: Readonly<{ endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string }> | null;
 }>;
@@ -91,8 +114,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     failpoints: (e.FAILPOINTS ?? '').split(',').map((f) => f.trim()).filter(Boolean),
     evidenceMaxFileBytes: Math.round(e.EVIDENCE_MAX_FILE_MB * 1024 * 1024),
     evidenceMaxSubmissionBytes: Math.round(e.EVIDENCE_MAX_SUBMISSION_MB * 1024 * 1024),
+    metricsToken: e.METRICS_TOKEN,
+    loadShedding: Object.freeze({ maxInFlight: e.MAX_IN_FLIGHT, maxQueued: e.MAX_QUEUED, queueTimeoutMs: e.QUEUE_TIMEOUT_MS }),
+    logDir: e.LOG_DIR ? path.resolve(e.LOG_DIR) : undefined,
+    logRetentionDays: e.LOG_RETENTION_DAYS,
     workerInProcess: e.WORKER === 'in-process',
     workerConcurrency: e.WORKER_CONCURRENCY,
+    reminders: Object.freeze({
+      ratePerSecond: Object.freeze({ in_app: e.REMINDER_RATE_IN_APP, email: e.REMINDER_RATE_EMAIL, line: e.REMINDER_RATE_LINE }),
+      leaseSeconds: e.REMINDER_LEASE_SECONDS,
+    }),
+    lineChannelAccessToken: e.LINE_CHANNEL_ACCESS_TOKEN,
     s3: e.S3_ENDPOINT
       ? Object.freeze({ endpoint: e.S3_ENDPOINT, bucket: e.S3_BUCKET!, region: e.S3_REGION, accessKeyId: e.S3_ACCESS_KEY_ID!, secretAccessKey: e.S3_SECRET_ACCESS_KEY! })
       : null,

@@ -27,3 +27,18 @@ export function withDatabase(url: string, database: string): string {
   u.pathname = '/' + database;
   return u.toString();
 }
+
+// Errors that say the database cannot be reached right now (stopped, restarting, failing over, out of
+// connections), as opposed to a query that is wrong: the web layer answers these with 503 and Retry-After.
+const unreachableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', '57P01', '57P02', '57P03', '53300']);
+const unreachableMessages = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable)/;
+
+export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
+  // An outbound HTTP call (object store, LINE) failing on its socket is not the database.
+  if (!(err instanceof Error) || depth > 5 || (err instanceof TypeError && err.message === 'fetch failed')) return false;
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string' && (unreachableCodes.has(code) || code.startsWith('08'))) return true;
+  if (unreachableMessages.test(err.message)) return true;
+  if (err instanceof AggregateError && err.errors.some((e) => isDatabaseUnavailable(e, depth + 1))) return true;
+  return isDatabaseUnavailable(err.cause, depth + 1);
+}

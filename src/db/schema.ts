@@ -324,6 +324,229 @@ export interface NotificationsTable {
   read_at: Date | null;
 }
 
+export interface DocumentBatchesTable {
+  id: Generated<number>;
+  round_id: number;
+  kind: 'results_report';
+  requested_by: string | null;
+  requested_at: Date;
+  total: number;
+  finished_at: Date | null;
+}
+
+export type DocumentBatchItemState = 'pending' | 'done' | 'failed';
+
+export interface DocumentBatchItemsTable {
+  batch_id: number;
+  org_unit_id: number;
+  state: ColumnType<DocumentBatchItemState, DocumentBatchItemState | undefined, DocumentBatchItemState>;
+  storage_key: string | null;
+  bytes: number | null;
+  error: string | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  done_at: Date | null;
+}
+
+export interface DocumentImagesTable {
+  id: Generated<number>;
+  kind: 'garuda' | 'seal';
+  org_unit_id: number | null;
+  content_type: 'image/png' | 'image/jpeg';
+  size_bytes: number;
+  width_px: number;
+  height_px: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: string | null;
+  uploaded_at: Timestamp;
+}
+
+// Chasing (0013_reminders.sql): templates, sends, targets, deliveries, schedule marks, rate buckets, call notes, LINE ids.
+export interface ReminderTemplatesTable {
+  code: string;
+  kind: 'respondent' | 'escalation';
+  title: string;
+  subject: string;
+  body: string;
+  example: ColumnType<boolean, boolean | undefined, boolean>;
+  sort_order: ColumnType<number, number | undefined, number>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface ReminderSettingsTable {
+  round_id: number;
+  enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  days_before: ColumnType<number[], number[] | undefined, number[]>;
+  escalate_after_days: ColumnType<number, number | undefined, number>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export type ReminderSendKind = 'manual' | 'before_due' | 'extension' | 'escalation';
+export type ReminderChannel = 'in_app' | 'email' | 'line';
+
+export interface ReminderSendsTable {
+  id: Generated<number>;
+  round_id: number;
+  kind: ReminderSendKind;
+  template_code: string;
+  subject: string;
+  body: string;
+  channels: string[];
+  filter: ColumnType<unknown, string | undefined, string>;
+  sent_by: string | null;
+  created_at: Timestamp;
+  target_count: ColumnType<number, number | undefined, number>;
+  finished_at: Date | null;
+}
+
+export interface ReminderTargetsTable {
+  send_id: number;
+  org_unit_id: number;
+  subject: string;
+  body: string;
+  link: string;
+  recipient_count: ColumnType<number, number | undefined, number>;
+}
+
+export interface ReminderDeliveriesTable {
+  id: Generated<number>;
+  send_id: number;
+  org_unit_id: number;
+  user_id: string;
+  channel: ReminderChannel;
+  address: string | null;
+  state: ColumnType<'queued' | 'sending' | 'sent' | 'failed', 'queued' | 'sending' | 'sent' | 'failed' | undefined, 'queued' | 'sending' | 'sent' | 'failed'>;
+  attempts: ColumnType<number, number | undefined, number>;
+  claimed_at: Date | null;
+  retry_at: Date | null;
+  sent_at: Date | null;
+  error: string | null;
+}
+
+export interface ReminderScheduleMarksTable {
+  round_id: number;
+  org_unit_id: number;
+  mark: string;
+  send_id: number | null;
+  created_at: Timestamp;
+}
+
+export interface ReminderRateBucketsTable {
+  channel: string;
+  tokens: number;
+  refilled_at: Timestamp;
+}
+
+export interface CallNotesTable {
+  id: Generated<number>;
+  round_id: number;
+  org_unit_id: number;
+  note: string;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface UserLineLinksTable {
+  user_id: string;
+  line_user_id: string;
+  linked_at: Timestamp;
+}
+
+// Committees (0017_committees.sql): a province's monitoring committee, its members, their comments on reports.
+export type CommitteePosition = 'chair' | 'member' | 'secretary' | 'assistant_secretary' | 'adviser';
+
+export interface CommitteesTable {
+  id: Generated<number>;
+  province_unit_id: number;
+  title: string;
+  duties: string;
+  duties_example: ColumnType<boolean, boolean | undefined, boolean>;
+  order_no: ColumnType<string, string | undefined, string>;
+  order_date: ColumnType<string | null, string | null | undefined, string | null>;
+  signatory_name: ColumnType<string, string | undefined, string>;
+  signatory_position: ColumnType<string, string | undefined, string>;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+  created_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface CommitteeMembersTable {
+  id: Generated<number>;
+  committee_id: number;
+  sort_order: number;
+  kind: 'user' | 'office' | 'person';
+  user_id: string | null;
+  org_unit_id: number | null;
+  name: ColumnType<string, string | undefined, string>;
+  position_title: ColumnType<string, string | undefined, string>;
+  agency: ColumnType<string, string | undefined, string>;
+  committee_position: CommitteePosition;
+  membership_id: number | null;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+
+export interface CommitteeCommentsTable {
+  id: Generated<number>;
+  round_id: number;
+  org_unit_id: number;
+  item_code: ColumnType<string, string | undefined, string>;
+  body: string;
+  author_id: string | null;
+  created_at: Timestamp;
+}
+
+// Workshops (0018_workshops.sql): announcements, their documents, each LAO's attendees.
+export interface WorkshopsTable {
+  id: Generated<number>;
+  programme_id: number;
+  title: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  online_url: string | null;
+  place: string | null;
+  lao_types: string[] | null;
+  province_codes: string[] | null;
+  registration_closes_at: Timestamp;
+  max_attendees_per_lao: number | null;
+  description: ColumnType<string, string | undefined, string>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface WorkshopDocumentsTable {
+  id: Generated<number>;
+  workshop_id: number;
+  title: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: string | null;
+  uploaded_at: Timestamp;
+}
+
+export interface WorkshopAttendeesTable {
+  id: Generated<number>;
+  workshop_id: number;
+  org_unit_id: number;
+  name: string;
+  name_key: string;
+  position: string;
+  phone: string;
+  email: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   org_units: OrgUnitsTable;
   audit_events: AuditEventsTable;
@@ -350,4 +573,22 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   results: ResultsTable;
   improvement_plans: ImprovementPlansTable;
+  document_batches: DocumentBatchesTable;
+  document_batch_items: DocumentBatchItemsTable;
+  document_images: DocumentImagesTable;
+  reminder_templates: ReminderTemplatesTable;
+  reminder_settings: ReminderSettingsTable;
+  reminder_sends: ReminderSendsTable;
+  reminder_targets: ReminderTargetsTable;
+  reminder_deliveries: ReminderDeliveriesTable;
+  reminder_schedule_marks: ReminderScheduleMarksTable;
+  reminder_rate_buckets: ReminderRateBucketsTable;
+  call_notes: CallNotesTable;
+  user_line_links: UserLineLinksTable;
+  committees: CommitteesTable;
+  committee_members: CommitteeMembersTable;
+  committee_comments: CommitteeCommentsTable;
+  workshops: WorkshopsTable;
+  workshop_documents: WorkshopDocumentsTable;
+  workshop_attendees: WorkshopAttendeesTable;
 }

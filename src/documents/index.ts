@@ -2,10 +2,14 @@
 // (that HTML printed by Chromium) and DOCX. Pages and jobs call these; nothing here reads the database.
 import { letterDocx } from './docx/letter.ts';
 import { memoDocx } from './docx/memo.ts';
-import { outstandingOfficeDocx, quarterlyReportDocx, resultsTableDocx } from './docx/reports.ts';
+import { outstandingOfficeDocx } from './docx/outstanding.ts';
+import { quarterlyReportDocx } from './docx/quarterly.ts';
+import { resultsTableDocx } from './docx/reports.ts';
 import { letterHtml } from './html/letter.tsx';
 import { memoHtml } from './html/memo.tsx';
-import { outstandingOfficeHtml, quarterlyReportHtml, resultsTableHtml } from './html/reports.tsx';
+import { outstandingOfficeHtml } from './html/outstanding.tsx';
+import { quarterlyReportHtml } from './html/quarterly.tsx';
+import { resultsTableHtml } from './html/reports.tsx';
 import { htmlToPdf } from './pdf.ts';
 import type { LetterDoc, MemoDoc, OutstandingOfficeDoc, QuarterlyReportDoc, ResultsTableDoc } from './view-models.ts';
 

@@ -55,15 +55,35 @@ export const quarterlyLabels = {
   title: 'แบบติดตามผลการดำเนินงาน',
   titleLine2: 'ตามคู่มือมาตรฐานการจัดบริการสาธารณะขององค์กรปกครองส่วนท้องถิ่น',
   columns: ['ที่', 'ชื่อมาตรฐานการบริการสาธารณะ', 'การปฏิบัติตามมาตรฐานการบริการสาธารณะ', 'ปัญหา/อุปสรรค', 'ข้อเสนอแนะ'],
-  widths: [6, 22, 30, 21, 21], // per cent of the table
+  widths: [4, 24, 28, 22, 22], // per cent of the table
+  facts: 'ข้อมูลประกอบ',
+  summary: 'สรุปผลการวิเคราะห์และประเมินผลภาพรวมของจังหวัด',
+  note: 'หมายเหตุ :',
 } as const;
 
 export const outstandingLabels = {
-  columns: ['ที่', 'ตัวชี้วัด', 'เจ้าภาพ', 'ระดับ', 'น้ำหนัก', 'คะแนน'],
-  widths: [6, 43, 20, 9, 11, 11],
+  columns: ['ที่', 'ตัวชี้วัด', 'เจ้าภาพ', 'ผลการดำเนินงาน', 'ระดับ', 'น้ำหนัก', 'คะแนน'],
+  widths: [4, 43, 20, 11, 7, 8, 7], // landscape: the indicators' titles are long
   total: 'รวมคะแนน',
   ranking: 'ผลการจัดลำดับ: ลำดับที่',
+  /** put after a level or weight that is an example value */
+  exampleMark: '*',
 } as const;
+
+/** รวมคะแนน (คะแนนเต็ม 100) */
+export function totalLabel(maxTotal: string | null): string {
+  return maxTotal ? `${outstandingLabels.total} (คะแนนเต็ม ${maxTotal})` : outstandingLabels.total;
+}
+
+/** The lines of a reporter's signature under a report form. */
+export function reporterLines(r: { name: string; position: string; role: string; phone?: string }): string[] {
+  return [
+    `(ลงชื่อ) ${'.'.repeat(32)} ${r.role}`,
+    `(${r.name || ' '.repeat(30)})`,
+    ...(r.position ? [r.position] : []),
+    ...(r.phone ? [`โทร. ${r.phone}`] : []),
+  ];
+}
 
 /** ODLOC's table is printed landscape: six columns of Thai headings do not fit a portrait page at 14 pt. */
 export const resultsWidths = [40, 11, 12, 13, 11, 13];

@@ -1,8 +1,8 @@
 // The official documents as plain data, independent of the database. One view-model per document; every renderer
 // (HTML → PDF, DOCX) reads the same one, so the Word and PDF copies of a document always say the same thing.
 
-/** Garuda (ครุฑ) or the LAO's own seal, as uploaded by the deployment. Absent: its place on the page stays empty. */
-export type Emblem = { png: Buffer } | null;
+/** Garuda (ครุฑ) or the LAO's own seal, as uploaded by the deployment (PNG or JPEG). Absent: its place stays empty. */
+export type Emblem = { png: Buffer } | { jpeg: Buffer } | null;
 
 export type Signatory = { name: string; position: string };
 
@@ -74,15 +74,26 @@ export type ResultsTableDoc = {
   title: string;
   subtitle: string;
   areas: { area: string; missions: { mission?: string; rows: ResultsTableRow[] }[] }[];
+  /** Drawn above the title when given; null keeps its place empty. */
+  emblem?: Emblem;
   thaiDigits: boolean;
 };
+
+/** A signature under a report form: ลงชื่อ … ผู้รายงาน, (name), position, telephone. */
+export type Reporter = Signatory & { role: string; phone?: string };
 
 /** DLA's quarterly monitoring of the public-service standards manual (seed 000's form). */
 export type QuarterlyReportDoc = {
   province: string; // จังหวัด…
   asOf: Date; // ข้อมูล ณ วันที่ ๒๕ เดือน … พ.ศ. …
+  period?: string; // ไตรมาสที่ … ปีงบประมาณ พ.ศ. … (เดือน … – …), under the province
   rows: { standard: string; practice: string; problems: string; suggestions: string }[];
+  /** The province's own figures for the quarter, under the table: จำนวน อปท. … 90 แห่ง */
+  facts?: { label: string; value: string }[];
+  summary?: string[]; // สรุปผลการวิเคราะห์และประเมินผลภาพรวม
   note?: string; // หมายเหตุ
+  reporter?: Reporter;
+  emblem?: Emblem;
   thaiDigits: boolean;
 };
 
@@ -90,8 +101,24 @@ export type QuarterlyReportDoc = {
 export type OutstandingOfficeDoc = {
   title: string; // e.g. แบบรายงานผลการประเมินคัดเลือกท้องถิ่นจังหวัดดีเด่น ประจำปีงบประมาณ พ.ศ. 2567
   province: string;
-  indicators: { no: number; title: string; owner: string; level: number | null; weight: number; score: number | null }[];
+  /** The office assessed, printed instead of จังหวัด… when given (a district office: สำนักงาน…อำเภอ…). */
+  office?: string;
+  asOf?: Date; // ข้อมูล ณ วันที่
+  indicators: {
+    no: number; title: string; owner: string;
+    /** ผลการดำเนินงาน: the indicator's value with its unit, or '-' */
+    result?: string;
+    level: number | null; weight: number; score: number | null;
+    /** its levels or weight are examples, not yet announced (ค่าตัวอย่าง) */
+    example?: boolean;
+  }[];
   total: number | null;
+  maxTotal?: number | null; // คะแนนเต็ม
   ranking?: number | null; // ลำดับที่, when known
+  /** Said under the table when any indicator is marked as an example. */
+  exampleNote?: string;
+  notes?: string[];
+  reporter?: Reporter;
+  emblem?: Emblem;
   thaiDigits: boolean;
 };

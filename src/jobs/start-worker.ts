@@ -1,4 +1,4 @@
-import { Logger as WorkerLogger, run, runOnce, type JobHelpers, type Runner, type TaskList } from 'graphile-worker';
+import { Logger as WorkerLogger, parseCronItems, run, runOnce, type JobHelpers, type Runner, type TaskList } from 'graphile-worker';
 import type { Deps } from '../deps.ts';
 import type { Logger } from '../logger.ts';
 import { jobs } from './jobs.ts';
@@ -19,12 +19,21 @@ function taskList(deps: Deps): TaskList {
   return Object.fromEntries(jobs.map((job) => [job.name, (payload: unknown, helpers: JobHelpers) => job.run(deps, payload, helpers)]));
 }
 
+/** Scheduled work: each item queues a job at its time (graphile-worker keeps one per time across all workers). */
+const crontab = () => parseCronItems([
+  // reminders before the deadline and escalations after it, every hour at a quarter past (idempotent)
+  { task: 'schedule-reminders', match: '15 * * * *', identifier: 'schedule-reminders', payload: { v: 1 }, options: { backfillPeriod: 0 } },
+  // log files past their retention, daily at 20:00 UTC (03:00 in Bangkok)
+  { task: 'ops.prune-logs', match: '0 20 * * *', identifier: 'ops.prune-logs', payload: { v: 1 }, options: { backfillPeriod: 0 } },
+]);
+
 export type WorkerOptions = { concurrency?: number; pollIntervalMs?: number };
 
 export async function startWorker(deps: Deps, options: WorkerOptions = {}): Promise<Runner> {
   return run({
     pgPool: deps.pool,
     taskList: taskList(deps),
+    parsedCronItems: crontab(),
     concurrency: options.concurrency ?? 2,
     pollInterval: options.pollIntervalMs ?? 2000,
     noHandleSignals: true,

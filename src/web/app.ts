@@ -9,6 +9,7 @@ import { handleError, renderNotFound } from './errors.tsx';
 import { csrfProtection } from './middleware/csrf.ts';
 import { requestContext } from './middleware/request-context.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
+import { loadShedding } from './middleware/load-shedding.ts';
 import { sessionActor } from './middleware/session.ts';
 import { healthRoutes } from './routes/health/routes.ts';
 import { homeRoutes } from './routes/home/routes.tsx';
@@ -30,12 +31,27 @@ import { evidenceRoutes } from './routes/evidence/routes.tsx';
 import { resultsRoutes } from './routes/results/routes.tsx';
 import { documentRoutes } from './routes/documents/routes.tsx';
 import { publicResultsRoutes } from './routes/public-results/routes.tsx';
+import { publicListRoutes } from './routes/public-list/routes.tsx';
+import { notificationRoutes } from './routes/notifications/routes.tsx';
+import { unreadNotificationCount } from './routes/notifications/unread-count.ts';
+import { documentBatchRoutes } from './routes/document-batches/routes.tsx';
+import { adminEmblemRoutes } from './routes/admin-emblem/routes.tsx';
+import { quarterlyReportRoutes } from './routes/quarterly-report/routes.tsx';
+import { rankingRoutes } from './routes/ranking/routes.tsx';
+import { progressRoutes } from './routes/progress/routes.tsx';
+import { publicPictureRoutes } from './routes/public-picture/routes.tsx';
+import { nationalPictureRoutes } from './routes/national-picture/routes.tsx';
+import { chaseRoutes } from './routes/chase/routes.tsx';
+import { committeeRoutes } from './routes/committee/routes.tsx';
+import { monitoringRoutes } from './routes/monitoring/routes.ts';
+import { workshopRoutes } from './routes/workshops/routes.tsx';
 
 export function createApp(deps: Deps) {
   const app = new Hono<AppEnv>();
   const devTools = deps.config.env !== 'production';
 
-  app.use(requestContext(deps.logger));
+  app.use(requestContext(deps.logger, deps.metrics));
+  app.use(loadShedding({ ...deps.config.loadShedding, retryAfterSeconds: 5 }, () => deps.metrics.shed()));
   app.use(securityHeaders());
   // Pages are compressed for slow lines (static assets come pre-compressed and are left alone).
   app.use(compress());
@@ -47,12 +63,16 @@ export function createApp(deps: Deps) {
   app.route('/', assetRoutes());
   app.use(bodyLimit({ maxSize: 25 * 1024 * 1024, onError: () => { throw new HTTPException(413); } }));
   app.route('/api', apiRoutes(deps));
-  // Public results: before the CSRF cookie and the session, so the page is the same for everyone and cacheable.
+  // Public results and the public list: before the CSRF cookie and the session, so the page is the same for everyone and cacheable.
   app.route('/', publicResultsRoutes(deps));
+  app.route('/', publicListRoutes(deps));
+  app.route('/', publicPictureRoutes(deps));
 
   app.use(csrfProtection({ publicUrl: deps.config.publicUrl, secureCookies: deps.config.publicUrl.startsWith('https://') }));
   app.use(sessionActor(deps));
+  app.use(unreadNotificationCount(deps));
   app.route('/', homeRoutes(deps));
+  app.route('/', notificationRoutes(deps));
   app.route('/', signInRoutes(deps));
   app.route('/', passwordRoutes(deps));
   app.route('/', accountRoutes(deps));
@@ -61,10 +81,20 @@ export function createApp(deps: Deps) {
   app.route('/', adminRegisterRoutes(deps));
   app.route('/', adminFrameworkRoutes(deps));
   app.route('/', adminFrameworkListRoutes(deps));
+  app.route('/', adminEmblemRoutes(deps));
   app.route('/', taskRoutes(deps));
   app.route('/', submissionRoutes(deps)); // before roundRoutes: see submissions/routes.ts
   app.route('/', resultsRoutes(deps));
   app.route('/', documentRoutes(deps));
+  app.route('/', quarterlyReportRoutes(deps));
+  app.route('/', rankingRoutes(deps));
+  app.route('/', documentBatchRoutes(deps));
+  app.route('/', progressRoutes(deps));
+  app.route('/', nationalPictureRoutes(deps));
+  app.route('/', chaseRoutes(deps));
+  app.route('/', committeeRoutes(deps));
+  app.route('/', monitoringRoutes(deps));
+  app.route('/', workshopRoutes(deps));
   app.route('/', roundRoutes(deps));
   app.route('/', xlsxRoutes(deps));
   app.route('/', evidenceRoutes(deps));

@@ -8,6 +8,8 @@ export type AppVariables = {
   csrfToken: string;
   actor: Actor | null;
   sessionExpiresAt: Date | null;
+  /** The signed-in person's unread notifications, counted once per page request (header). */
+  unreadNotifications?: number;
   ui: { sessionIdleMinutes: number; devTools: boolean };
 };
 

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { isDatabaseUnavailable } from '../db/pool.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { AppEnv } from './context.ts';
 import { t } from './messages/th.ts';
@@ -9,7 +10,7 @@ import { renderPage } from './render.tsx';
 
 const isApi = (c: Context<AppEnv>) => c.req.path.startsWith('/api/');
 
-function messagePage(c: Context<AppEnv>, status: 401 | 403 | 404 | 413 | 400 | 429 | 500, title: string, body: string, reference?: string) {
+function messagePage(c: Context<AppEnv>, status: 401 | 403 | 404 | 413 | 400 | 429 | 500 | 503, title: string, body: string, reference?: string) {
   return renderPage(
     c,
     title,
@@ -59,6 +60,15 @@ export function handleError(err: Error, c: Context<AppEnv>) {
     return messagePage(c, status, message, message);
   }
   const reference = c.get('requestId') ?? 'unknown';
+  if (isDatabaseUnavailable(err)) {
+    // Nothing is wrong with the request: the database is away (restarting, failing over). The pool reconnects by
+    // itself, so the caller is told to come back shortly rather than shown the "something broke" page.
+    (c.get('logger') ?? console).warn({ err: { message: err.message, code: (err as { code?: unknown }).code } }, 'database unavailable');
+    c.header('Retry-After', '5');
+    c.header('Cache-Control', 'no-store');
+    if (isApi(c)) return c.json({ error: 'database_unavailable', message: t('error.databaseUnavailable.title'), reference }, 503);
+    return messagePage(c, 503, t('error.databaseUnavailable.title'), t('error.databaseUnavailable.body'), reference);
+  }
   (c.get('logger') ?? console).error({ err: { message: err.message, stack: err.stack, name: err.name } }, 'unhandled error');
   if (isApi(c)) return c.json({ error: 'server_error', message: t('error.server.title'), reference }, 500);
   return messagePage(c, 500, t('error.server.title'), t('error.server.body'), reference);

@@ -13,6 +13,7 @@ export function pageContext(c: Context<AppEnv>): PageContext {
     path: c.req.path,
     sessionIdleMinutes: ui?.sessionIdleMinutes,
     devTools: ui?.devTools ?? false,
+    unreadNotifications: c.get('unreadNotifications'),
   };
 }
 

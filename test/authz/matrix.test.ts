@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { closeDocumentBrowser } from '../../src/documents/index.ts';
 import { createTestApp, type TestApp } from '../support/web.ts';
 import { matrix } from './matrix.ts';
 import { buildWorld, principals, scopes, type World } from './world.ts';
@@ -10,7 +11,11 @@ before(async () => {
   t = await createTestApp();
   w = await buildWorld(t);
 });
-after(() => t.close());
+// Routes that print a PDF launch the shared Chromium: closed here, or the file never ends.
+after(async () => {
+  await closeDocumentBrowser();
+  await t.close();
+});
 
 test('every route of the app is in the authorisation matrix', () => {
   const routes = new Set(t.app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`));

@@ -20,8 +20,9 @@ import {
   type ISectionOptions,
   type ParagraphChild,
 } from 'docx';
-import { cmToTwip, emblemWidthCm, official } from '../format.ts';
-import type { Emblem } from '../view-models.ts';
+import { cmToTwip, emblemImage, official } from '../format.ts';
+import { reporterLines } from '../labels.ts';
+import type { Emblem, Reporter } from '../view-models.ts';
 
 // What every Word document shares. Thai is a complex script to Word: a run's Thai text takes its font from w:cs,
 // its size from w:szCs, its bold from w:bCs and its language from w:lang/@w:bidi; set only the plain ones and
@@ -79,11 +80,12 @@ const cmToPx = (cm: number) => (cm / 2.54) * 96;
 
 /** The emblem `heightCm` high at its own proportions, or nothing (the caller keeps its place with the line height). */
 export function emblemRun(emblem: Emblem | undefined, heightCm: number): ImageRun | null {
-  if (!emblem) return null;
-  const widthCm = emblemWidthCm(emblem.png, heightCm);
+  const image = emblemImage(emblem ?? undefined);
+  if (!image) return null;
+  const widthCm = (heightCm * image.width) / image.height;
   return new ImageRun({
-    type: 'png',
-    data: emblem.png,
+    type: image.type === 'png' ? 'png' : 'jpg',
+    data: image.bytes,
     transformation: { width: cmToPx(widthCm), height: cmToPx(heightCm) },
     altText: { name: 'emblem', description: 'ตราครุฑ', title: 'ตราครุฑ' },
   });
@@ -91,6 +93,21 @@ export function emblemRun(emblem: Emblem | undefined, heightCm: number): ImageRu
 
 export function pngRun(png: Buffer, sizeCm: number): ImageRun {
   return new ImageRun({ type: 'png', data: png, transformation: { width: cmToPx(sizeCm), height: cmToPx(sizeCm) } });
+}
+
+/** Garuda centred above a report form's title (its place kept when null); nothing when the document has none. */
+export function reportEmblemParagraphs(emblem: Emblem | undefined): Paragraph[] {
+  if (emblem === undefined) return [];
+  const image = emblemRun(emblem, official.reportEmblemCm);
+  return [paragraph(image ? [image] : [run('')], { alignment: AlignmentType.CENTER, spacing: atLeastCm(official.reportEmblemCm) })];
+}
+
+/** ลงชื่อ … ผู้รายงาน in a column against the right margin, centred. */
+export function reporterParagraphs(r: Reporter, text: (s: string) => string, landscape = false): Paragraph[] {
+  const leftTwip = textWidthTwip(landscape) - cmToTwip(official.reporterCm);
+  return reporterLines(r).map((l, i, all) =>
+    paragraph([run(text(l))], { alignment: AlignmentType.CENTER, indent: { left: leftTwip }, keepNext: i < all.length - 1, keepLines: true, spacing: { before: i === 0 ? 360 : 0 } }),
+  );
 }
 
 /** A line at least `heightCm` high: the emblem's place when the deployment has none. */

@@ -52,3 +52,14 @@ export function reachPaths(actor: Actor, roles?: readonly Role[]): string[] {
 export function canManageProgrammes(actor: Actor): boolean {
   return hasRole(actor, 'system_admin', 'programme_admin');
 }
+
+/** How much of a round's picture (pass rates, completion: aggregates, no one's answers) the actor may see before it
+ * is public: the nation (owners, committee members for the country), else the provinces and districts of their
+ * office and committee memberships. Null: none (LAO people read the public picture once the round is published). */
+export type PictureReach = { nation: true } | { nation: false; provinces: string[]; districts: string[] };
+export function pictureReach(actor: Actor): PictureReach | null {
+  if (canManageProgrammes(actor) || actor.memberships.some((m) => m.role === 'committee_member' && m.unitKind === 'country')) return { nation: true };
+  const provinces = actor.memberships.filter((m) => (m.role === 'province_office' || m.role === 'committee_member') && m.unitKind === 'province').map((m) => m.unitCode);
+  const districts = actor.memberships.filter((m) => m.role === 'district_office' && m.unitKind === 'district').map((m) => m.unitCode);
+  return provinces.length || districts.length ? { nation: false, provinces, districts } : null;
+}

@@ -5,7 +5,7 @@ import { formatFileSize, type EvidenceLimits } from './evidence-limits.ts';
 
 export const evidenceErrorCodes = [
   'no_file', 'empty', 'file_too_large', 'submission_full', 'unknown', 'old_office', 'damaged', 'too_large_unpacked', 'macros', 'extension_mismatch',
-  'no_target', 'unknown_target', 'not_editable', 'round_not_open', 'not_yet_open', 'round_closed', 'past_deadline',
+  'no_target', 'unknown_target', 'not_editable', 'round_not_open', 'not_yet_open', 'round_closed', 'past_deadline', 'storage_full',
 ] as const;
 export type EvidenceErrorCode = (typeof evidenceErrorCodes)[number];
 
@@ -34,5 +34,6 @@ export function evidenceErrorMessage(code: EvidenceErrorCode, limits: Pick<Evide
     case 'not_yet_open': return 'ยังไม่ถึงเวลาเปิดรับข้อมูล ดูวันเปิดได้ที่หน้ารอบการประเมิน';
     case 'round_closed': return 'รอบการประเมินนี้ปิดรับข้อมูลแล้ว';
     case 'past_deadline': return 'พ้นกำหนดรับข้อมูลแล้ว หากมีเหตุจำเป็น ขอขยายเวลาได้ที่หน้ารอบการประเมิน';
+    case 'storage_full': return 'ที่จัดเก็บไฟล์ของระบบเต็มชั่วคราว ไฟล์นี้ยังไม่ได้บันทึก ส่วนข้อมูลและหลักฐานที่บันทึกไว้แล้วไม่สูญหาย ลองอัปโหลดใหม่ภายหลัง หากยังไม่ได้ แจ้งผู้ดูแลระบบ';
   }
 }

@@ -1,4 +1,4 @@
-import type { LetterDoc, MemoDoc, ResultsTableDoc } from '../../documents/view-models.ts';
+import type { Emblem, LetterDoc, MemoDoc, ResultsTableDoc } from '../../documents/view-models.ts';
 import { resolveText, visibleIndicators } from '../../domain/framework/framework-view.ts';
 import { laoTypeLabels } from '../../domain/org/lao-type.ts';
 import { resultStateLabels, scoreSubmission } from '../../domain/results/score-indicator.ts';
@@ -11,6 +11,8 @@ export type DocumentEdits = {
   referenceNo: string; date: Date; subject: string; addressee: string; paragraphs: string[]; proposal: string[];
   signatoryName: string; signatoryPosition: string; thaiDigits: boolean; publicUrl: string | null;
   address?: string; phone?: string;
+  /** The deployment's Garuda (services/documents/emblem.ts); none keeps its place empty. */
+  emblem?: Emblem;
 };
 
 /** เรียน …: the LAO's executive (นายกเทศมนตรีตำบล… for a municipality, นายกองค์การบริหารส่วนตำบล… otherwise). */
@@ -60,7 +62,7 @@ export function buildMemo(ctx: SubmissionContext, edits: DocumentEdits): MemoDoc
     proposal: edits.proposal,
     signatory: [{ name: edits.signatoryName, position: edits.signatoryPosition }],
     ...(edits.publicUrl ? { qrUrl: edits.publicUrl } : {}),
-    emblem: null, thaiDigits: edits.thaiDigits,
+    emblem: edits.emblem ?? null, thaiDigits: edits.thaiDigits,
   };
 }
 
@@ -71,11 +73,11 @@ export function buildLetter(ctx: SubmissionContext, edits: DocumentEdits): Lette
     closing: 'ขอแสดงความนับถือ',
     signatory: { name: edits.signatoryName, position: edits.signatoryPosition },
     contact: { office: ctx.unit.nameTh, phone: edits.phone ?? '' },
-    emblem: null, thaiDigits: edits.thaiDigits,
+    emblem: edits.emblem ?? null, thaiDigits: edits.thaiDigits,
   };
 }
 
-export function buildResultsTable(ctx: SubmissionContext, thaiDigits: boolean): ResultsTableDoc {
+export function buildResultsTable(ctx: SubmissionContext, thaiDigits: boolean, emblem: Emblem = null): ResultsTableDoc {
   const { doc } = ctx.version;
   const summary = scoreSubmission(doc, ctx.audience, ctx.answers);
   const byCode = new Map(summary.results.map((r) => [r.code, r]));
@@ -100,5 +102,5 @@ export function buildResultsTable(ctx: SubmissionContext, thaiDigits: boolean): 
       })).filter((m) => m.rows.length),
     };
   }).filter((a) => a.missions.length);
-  return { title: `ผลการประเมินมาตรฐานขั้นต่ำการจัดบริการสาธารณะ ประจำปี พ.ศ. ${doc.version.fiscalYear}`, subtitle: ctx.unit.nameTh, areas, thaiDigits };
+  return { title: `ผลการประเมินมาตรฐานขั้นต่ำการจัดบริการสาธารณะ ประจำปี พ.ศ. ${doc.version.fiscalYear}`, subtitle: ctx.unit.nameTh, areas, emblem, thaiDigits };
 }

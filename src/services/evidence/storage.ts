@@ -23,8 +23,16 @@ export function newStorageKey(): string {
   return `evidence/${id.slice(0, 2)}/${id}`;
 }
 
+/** The store has no room left (disk or quota full): the upload is refused with a message, nothing is kept. */
+export function isStorageFull(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT';
+}
+
 export class LocalStorage implements Storage {
-  constructor(private readonly root: string) {}
+  /** @param failpoints `storage.enospc` makes every put fail as a full disk does, part-way through (the drill's
+   * fallback where no small filesystem can be mounted); never set in production. */
+  constructor(private readonly root: string, private readonly failpoints: readonly string[] = []) {}
 
   private fileOf(key: string): string {
     assertKey(key);
@@ -36,8 +44,15 @@ export class LocalStorage implements Storage {
     await fs.mkdir(path.dirname(file), { recursive: true });
     // Written aside then renamed: a reader never sees half a file, and a crash leaves only a stray temp file.
     const temp = `${file}.${crypto.randomBytes(6).toString('hex')}.tmp`;
-    await fs.writeFile(temp, bytes, { mode: 0o600 });
-    await fs.rename(temp, file);
+    try {
+      if (this.failpoints.includes('storage.enospc')) await writeUntilFull(temp, bytes);
+      await fs.writeFile(temp, bytes, { mode: 0o600 });
+      await fs.rename(temp, file);
+    } catch (e) {
+      // A full disk leaves part of the temp file behind: removed, so a refused upload takes no room.
+      await fs.rm(temp, { force: true }).catch(() => {});
+      throw e;
+    }
   }
 
   async get(key: string): Promise<Buffer | undefined> {
@@ -52,6 +67,11 @@ export class LocalStorage implements Storage {
   async delete(key: string): Promise<void> {
     await fs.rm(this.fileOf(key), { force: true });
   }
+}
+
+async function writeUntilFull(temp: string, bytes: Buffer): Promise<never> {
+  await fs.writeFile(temp, bytes.subarray(0, Math.floor(bytes.length / 2)), { mode: 0o600 });
+  throw Object.assign(new Error(`ENOSPC: no space left on device, write (failpoint storage.enospc)`), { code: 'ENOSPC', errno: -28, syscall: 'write' });
 }
 
 export type S3Settings = { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string };
@@ -122,6 +142,6 @@ export class S3Storage implements Storage {
   }
 }
 
-export function createStorage(config: { dataDir: string; s3: S3Settings | null }): Storage {
-  return config.s3 ? new S3Storage(config.s3) : new LocalStorage(config.dataDir);
+export function createStorage(config: { dataDir: string; s3: S3Settings | null; failpoints?: readonly string[] }): Storage {
+  return config.s3 ? new S3Storage(config.s3) : new LocalStorage(config.dataDir, config.failpoints);
 }

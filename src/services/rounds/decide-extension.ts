@@ -6,6 +6,7 @@ import { DomainError } from '../../domain/errors.ts';
 import { canDecideExtension } from '../../domain/rounds/extension-policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { tellAffected } from './extension-facts.ts';
+import { queueExtensionReminder } from '../reminders/remind-extension.ts';
 
 // Use case: the office above (or the owner) grants or refuses a request for more time; the requester and the
 // respondents it covers are told. A grant may set an earlier date than asked, never one before the round's due.
@@ -32,5 +33,6 @@ export async function decideExtension(
       oldValue: { status: 'requested', newDueAt: request.newDueAt }, newValue: { status: input.decision, newDueAt: newDueAt ?? null, note: input.note },
     });
     await tellAffected(trx, { roundId: round.id, roundTitle: round.title, scope: request.scope, orgUnitId: request.orgUnitId, newDueAt: newDueAt ?? request.newDueAt, granted: input.decision === 'granted', requestedBy: request.requestedBy, note: input.note });
+    if (input.decision === 'granted') await queueExtensionReminder(trx, request.id);
   });
 }

@@ -6,6 +6,7 @@ import { canManageProgrammes } from '../../domain/access/policies.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { tellAffected } from './extension-facts.ts';
+import { queueExtensionReminder } from '../reminders/remind-extension.ts';
 
 // Use case: the programme owner extends the deadline directly — for everyone (as ODLOC did in 2568, from
 // 29 Aug to 26 Sep), for one province, or for one respondent — with a reason; those affected are told.
@@ -34,6 +35,8 @@ export async function grantExtension(
     });
     await recordAudit(trx, meta, { action: 'extension.grant', entityType: 'extension', entityId: String(extensionId), newValue: { roundId: round.id, scope: input.scope, orgUnitId: input.orgUnitId, newDueAt: input.newDueAt, reason: input.reason } });
     await tellAffected(trx, { roundId: round.id, roundTitle: round.title, scope: input.scope, orgUnitId: input.scope === 'all' ? null : input.orgUnitId, newDueAt: input.newDueAt, granted: true, requestedBy: null, note: input.reason });
+    // by e-mail (and LINE) too, from the job queue — queued here so it exists only if the grant commits
+    await queueExtensionReminder(trx, extensionId);
     return { extensionId };
   });
 }

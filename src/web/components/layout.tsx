@@ -11,20 +11,38 @@ export type PageContext = {
   path: string;
   sessionIdleMinutes?: number;
   devTools?: boolean;
+  /** Unread notifications of the signed-in person, shown next to the link in the header. */
+  unreadNotifications?: number | undefined;
 };
 
 type NavItem = { href: string; label: string };
 
 function navFor(actor: Actor | null, devTools: boolean): NavItem[] {
   if (!actor) return devTools ? [{ href: '/dev/mail', label: t('nav.devMail') }] : [];
-  const items: NavItem[] = [{ href: '/', label: t('nav.home') }, { href: '/rounds', label: t('nav.rounds') }, { href: '/org', label: t('nav.org') }];
+  const items: NavItem[] = [{ href: '/', label: t('nav.home') }, { href: '/rounds', label: t('nav.rounds') }, { href: '/workshops', label: t('nav.workshops') }, { href: '/org', label: t('nav.org') }];
   if (hasRole(actor, 'lao_officer', 'lao_executive', 'district_office', 'province_office')) items.splice(1, 0, { href: '/tasks', label: t('nav.tasks') });
+  // The province's monitoring committee, for its office and its members (the first province they hold either role in).
+  const committee = actor.memberships.find((m) => (m.role === 'province_office' || m.role === 'committee_member') && m.unitKind === 'province');
+  if (committee) items.push({ href: `/provinces/${committee.unitCode}/committee`, label: t('nav.committee') });
+  if (canManageProgrammes(actor)) items.push({ href: '/programmes/dla-standards-monitoring/quarters', label: t('nav.quarters') });
   if (canManageProgrammes(actor)) items.push({ href: '/admin/frameworks', label: t('nav.frameworks') });
   if (canAdministerUsers(actor)) items.push({ href: '/users', label: t('nav.users') });
   if (canImportRegister(actor)) items.push({ href: '/admin/register', label: t('nav.register') });
+  if (canManageProgrammes(actor)) items.push({ href: '/admin/emblem', label: t('nav.emblem') });
   items.push({ href: '/account', label: t('nav.account') });
   if (devTools) items.push({ href: '/dev/mail', label: t('nav.devMail') });
   return items;
+}
+
+/** The count is read out in words ("ยังไม่ได้อ่าน 3 รายการ"); the badge's bare digits are for the eye only. */
+function NotificationsLink(props: { path: string; unread: number }) {
+  const n = props.unread.toLocaleString('th-TH');
+  return (
+    <a class="notifications-link" href="/notifications" aria-current={props.path === '/notifications' ? 'page' : undefined}>
+      {t('nav.notifications')}
+      {props.unread > 0 ? <><span class="count-badge" aria-hidden="true">{props.unread > 99 ? '99+' : n}</span><span class="visually-hidden"> ยังไม่ได้อ่าน {n} รายการ</span></> : null}
+    </a>
+  );
 }
 
 export function Layout(props: { title: string; ctx: PageContext; children: Child; wide?: boolean }) {
@@ -52,6 +70,7 @@ export function Layout(props: { title: string; ctx: PageContext; children: Child
             {ctx.actor ? (
               <div class="account">
                 <span class="account-name">{ctx.actor.name}</span>
+                <NotificationsLink path={ctx.path} unread={ctx.unreadNotifications ?? 0} />
                 <form method="post" action="/sign-out" class="inline-form">
                   <input type="hidden" name="_csrf" value={ctx.csrfToken} />
                   <button type="submit" class="link-button">{t('nav.signOut')}</button>

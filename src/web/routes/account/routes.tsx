@@ -14,6 +14,8 @@ import { requireActor } from '../../middleware/session.ts';
 import { appendSetCookies, requestMeta } from '../../request-meta.ts';
 import { renderPage } from '../../render.tsx';
 import { AccountView, TotpSetupView } from './view.tsx';
+import { findLineUserId } from '../../../db/queries/reminders.ts';
+import { lineUserIdPattern, linkLineAccount } from '../../../services/reminders/link-line-account.ts';
 
 const tokenForm = z.object({ name: z.string({ error: 'ตั้งชื่อโทเค็น เช่น "ระบบบัญชีของเทศบาล"' }).trim().min(1, 'ตั้งชื่อโทเค็น เช่น "ระบบบัญชีของเทศบาล"').max(100, 'ชื่อโทเค็นยาวได้ไม่เกิน 100 ตัวอักษร') });
 const newPasswordMessage = `รหัสผ่านใหม่ต้องยาว ${minPasswordLength}–128 ตัวอักษร`;
@@ -30,10 +32,21 @@ export function accountRoutes(deps: Deps) {
   const show = async (c: Context<AppEnv>, extra: Partial<Parameters<typeof AccountView>[0]> = {}, status: 200 | 422 = 200) => {
     const actor = c.get('actor')!;
     const tokens = await listApiTokens(deps.db, actor.userId);
-    return renderPage(c, 'บัญชีของฉัน', <AccountView csrf={c.get('csrfToken')} actor={actor} twoFactorEnabled={actor.twoFactorEnabled} tokens={tokens} {...extra} />, status);
+    const line = deps.line ? { lineUserId: await findLineUserId(deps.db, actor.userId), value: extra.line?.value, errors: extra.line?.errors } : undefined;
+    return renderPage(c, 'บัญชีของฉัน', <AccountView csrf={c.get('csrfToken')} actor={actor} twoFactorEnabled={actor.twoFactorEnabled} tokens={tokens} {...extra} line={line} />, status);
   };
 
-  app.get('/account', (c) => show(c, { notice: c.req.query('done') === 'password' ? 'เปลี่ยนรหัสผ่านแล้ว' : c.req.query('done') === 'totp' ? 'เปิดใช้การยืนยันตัวตนสองขั้นตอนแล้ว' : c.req.query('done') === 'revoked' ? 'ยกเลิกโทเค็นแล้ว' : undefined }));
+  app.get('/account', (c) => show(c, { notice: c.req.query('done') === 'password' ? 'เปลี่ยนรหัสผ่านแล้ว' : c.req.query('done') === 'totp' ? 'เปิดใช้การยืนยันตัวตนสองขั้นตอนแล้ว' : c.req.query('done') === 'revoked' ? 'ยกเลิกโทเค็นแล้ว' : c.req.query('done') === 'line' ? 'บันทึก LINE user ID แล้ว' : undefined }));
+
+  // Where reminders may go by LINE: the LINE user id they are pushed to (blank removes it).
+  app.post('/account/line', async (c) => {
+    const value = ((await formBody(c)).lineUserId ?? '').trim().slice(0, 100);
+    if (value && !lineUserIdPattern.test(value)) {
+      return show(c, { line: { lineUserId: null, value, errors: { lineUserId: 'LINE user ID ขึ้นต้นด้วย U ตามด้วยตัวเลขและตัวอักษร a–f รวม 32 ตัว เช่น U4af4980629...' } } }, 422);
+    }
+    await linkLineAccount(deps, c.get('actor')!.userId, value || null, requestMeta(c));
+    return c.redirect('/account?done=line#line', 303);
+  });
 
   app.post('/account/tokens', async (c) => {
     const parsed = tokenForm.safeParse(await formBody(c));

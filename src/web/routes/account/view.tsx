@@ -3,6 +3,7 @@ import type { Actor } from '../../../domain/access/actor.ts';
 import { roleLabels } from '../../../domain/access/roles.ts';
 import { formatThaiDate } from '../../../domain/dates/thai-date.ts';
 import { CsrfField, ErrorSummary, Notice, TextField, type FieldErrors } from '../../components/forms.tsx';
+import { LineLinkSection } from '../chase/line-link-view.tsx';
 
 type TokenRow = { id: number; name: string; tokenPrefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
 
@@ -15,13 +16,15 @@ export function AccountView(props: {
   tokenErrors?: FieldErrors;
   passwordErrors?: FieldErrors;
   notice?: string | undefined;
+  /** Reminders by LINE: shown only where LINE is configured. */
+  line?: { lineUserId: string | null; value?: string; errors?: FieldErrors } | undefined;
 }) {
   const { actor } = props;
   return (
     <>
       <h1>บัญชีของฉัน</h1>
       {props.notice ? <Notice kind="success">{props.notice}</Notice> : null}
-      <ErrorSummary errors={{ ...(props.passwordErrors ?? {}), ...(props.tokenErrors ?? {}) }} />
+      <ErrorSummary errors={{ ...(props.passwordErrors ?? {}), ...(props.tokenErrors ?? {}), ...(props.line?.errors ?? {}) }} />
       <dl class="summary-list">
         <dt>ชื่อ</dt>
         <dd>{actor.name}</dd>
@@ -90,6 +93,7 @@ export function AccountView(props: {
         <TextField name="password" label="รหัสผ่านใหม่" type="password" autocomplete="new-password" hint="อย่างน้อย 12 ตัวอักษร เมื่อเปลี่ยนแล้วอุปกรณ์อื่นจะออกจากระบบ" error={props.passwordErrors?.password} />
         <button type="submit" class="button button-secondary">เปลี่ยนรหัสผ่าน</button>
       </form>
+      {props.line ? <LineLinkSection csrf={props.csrf} lineUserId={props.line.lineUserId} value={props.line.value} errors={props.line.errors} /> : null}
     </>
   );
 }

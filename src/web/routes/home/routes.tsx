@@ -9,6 +9,10 @@ import { formatThaiDate } from '../../../domain/dates/thai-date.ts';
 import type { AppEnv } from '../../context.ts';
 import { t } from '../../messages/th.ts';
 import { renderPage } from '../../render.tsx';
+import { openRoundsToFollow, ProgressLinks, type OpenRoundLink } from '../progress/home-links.tsx';
+import { openPath } from '../notifications/view.tsx';
+import { upcomingWorkshops, WorkshopAnnouncements } from '../workshops/home-announcements.tsx';
+import type { WorkshopListItem } from '../../../services/workshops/load-workshop-page.ts';
 
 type Task = { href: string; title: string; body: string };
 
@@ -33,23 +37,27 @@ function Notifications(props: { items: NotificationRow[] }) {
       <ul class="notifications">
         {props.items.map((n) => (
           <li>
-            <strong>{n.link ? <a href={n.link}>{n.title}</a> : n.title}</strong>
+            {n.readAt ? null : <><strong class="tag tag-unread">ยังไม่ได้อ่าน</strong>{' '}</>}
+            <strong>{n.link ? <a href={openPath(n.id)}>{n.title}</a> : n.title}</strong>
             <br />
             {n.body} <span class="muted">({formatThaiDate(n.createdAt, { short: true, withTime: true })})</span>
           </li>
         ))}
       </ul>
+      <p><a href="/notifications">ดูการแจ้งเตือนทั้งหมด</a></p>
     </section>
   );
 }
 
-function HomeSignedIn(props: { actor: Actor; today: Date; notifications: NotificationRow[] }) {
+function HomeSignedIn(props: { actor: Actor; today: Date; notifications: NotificationRow[]; following: OpenRoundLink[]; workshops: WorkshopListItem[] }) {
   const { actor } = props;
   return (
     <>
       <p class="muted">{formatThaiDate(props.today)}</p>
       <h1>สวัสดี {actor.name}</h1>
       <Notifications items={props.notifications} />
+      <WorkshopAnnouncements items={props.workshops} now={props.today} />
+      <ProgressLinks rounds={props.following} />
       <h2>บทบาทและหน่วยงานของท่าน</h2>
       {actor.memberships.length === 0 ? (
         <p>บัญชีนี้ยังไม่มีบทบาทในหน่วยงานใด ติดต่อผู้ดูแลของหน่วยงานท่านเพื่อกำหนดสิทธิ์</p>
@@ -88,6 +96,9 @@ function Welcome() {
       <p>
         <a class="button" href="/sign-in">{t('nav.signIn')}</a>
       </p>
+      <p>
+        <a href="/public/rounds">รายชื่อหน่วยงานที่ส่งข้อมูลแล้วในแต่ละรอบการประเมิน</a> — เปิดดูได้โดยไม่ต้องเข้าสู่ระบบ
+      </p>
       <h2>ใครใช้ระบบนี้</h2>
       <ul>
         <li>เจ้าหน้าที่และผู้บริหาร อปท. — บันทึกข้อมูล แนบหลักฐาน และส่งผลการประเมิน</li>
@@ -103,8 +114,8 @@ export function homeRoutes(deps: Pick<Deps, 'clock' | 'db'>) {
   app.get('/', async (c) => {
     const actor = c.get('actor');
     if (!actor) return renderPage(c, t('app.name'), <Welcome />);
-    const notifications = await listRecentNotifications(deps.db, actor.userId);
-    return renderPage(c, t('nav.home'), <HomeSignedIn actor={actor} today={deps.clock.now()} notifications={notifications} />);
+    const [notifications, following, workshops] = await Promise.all([listRecentNotifications(deps.db, actor.userId), openRoundsToFollow(deps, actor), upcomingWorkshops(deps, actor)]);
+    return renderPage(c, t('nav.home'), <HomeSignedIn actor={actor} today={deps.clock.now()} notifications={notifications} following={following} workshops={workshops} />);
   });
   return app;
 }

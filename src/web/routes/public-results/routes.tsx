@@ -3,6 +3,7 @@ import QRCode from 'qrcode';
 import type { Deps } from '../../../deps.ts';
 import { findOrgUnitByAnyCode } from '../../../db/queries/org-units.ts';
 import { findRespondent, findRound, type RoundRow } from '../../../db/queries/rounds.ts';
+import { findPublishedReport } from '../../../db/queries/document-batches.ts';
 import { DomainError } from '../../../domain/errors.ts';
 import { formatThaiDate } from '../../../domain/dates/thai-date.ts';
 import { laoTypeLabels } from '../../../domain/org/lao-type.ts';
@@ -30,7 +31,7 @@ async function publishedRound(deps: Pick<Deps, 'db'>, c: Context<AppEnv>): Promi
   return { round, roundId, orgUnitCode };
 }
 
-function PublicResultsView(p: { view: ResultsView; url: string }) {
+function PublicResultsView(p: { view: ResultsView; url: string; hasReport: boolean }) {
   const { view } = p;
   const { ctx } = view;
   const fy = ctx.version.doc.version.dataFiscalYear;
@@ -48,6 +49,7 @@ function PublicResultsView(p: { view: ResultsView; url: string }) {
       </dl>
       {ctx.state === 'not_started' ? <p>หน่วยงานนี้ไม่ได้ส่งข้อมูลในรอบนี้</p> : null}
       <ResultsSummaryView view={view} />
+      {p.hasReport ? <p><a href={`${publicResultsPath(ctx.round.id, ctx.unit.code)}/report.pdf`}>ดาวน์โหลดรายงานผลการประเมิน (PDF)</a></p> : null}
       <ResultsTables view={view} publicView />
       <PlanSection rows={view.rows} canEdit={false} csrf="" actionFor={() => ''} dataFiscalYear={fy} publicView />
       <section class="public-qr" aria-labelledby="qr-title">
@@ -65,14 +67,23 @@ export function publicResultsRoutes(deps: Deps) {
 
   app.get(base, async (c) => {
     const { roundId, orgUnitCode } = await publishedRound(deps, c);
-    const view = await loadResults(deps, null, { roundId, orgUnitCode }, { peers: false, lastYear: false });
+    const [view, report] = await Promise.all([loadResults(deps, null, { roundId, orgUnitCode }, { peers: false, lastYear: false }), findPublishedReport(deps.db, roundId, orgUnitCode)]);
     const url = `${deps.config.publicUrl}${publicResultsPath(view.ctx.round.id, view.ctx.unit.code)}`;
     c.header('Cache-Control', publicCache);
     return c.html(
       <Layout title={`ผลการประเมิน — ${view.ctx.unit.nameTh}`} ctx={{ ...pageContext(c), actor: null, csrfToken: '' }} wide>
-        <PublicResultsView view={view} url={url} />
+        <PublicResultsView view={view} url={url} hasReport={report !== undefined} />
       </Layout>,
     );
+  });
+
+  // The results report the owners rendered for every respondent (document batches), as a file anyone may keep.
+  app.get(`${base}/report.pdf`, async (c) => {
+    const { roundId, orgUnitCode } = await publishedRound(deps, c);
+    const key = await findPublishedReport(deps.db, roundId, orgUnitCode);
+    const bytes = key ? await deps.storage.get(key) : undefined;
+    if (!bytes) throw new DomainError('not_found', 'submission_not_found');
+    return c.body(new Uint8Array(bytes), 200, { 'Content-Type': 'application/pdf', 'Content-Disposition': 'inline', 'Cache-Control': publicCache });
   });
 
   app.get(`${base}/qr.svg`, async (c) => {

@@ -60,7 +60,7 @@ export function ResultsPage(p: ResultsPageProps) {
       <ResultsTables view={view} />
       <PlanSection rows={view.rows} canEdit={p.canEditPlan} csrf={p.csrf} failed={p.failed} dataFiscalYear={ctx.version.doc.version.dataFiscalYear}
         actionFor={(code) => `${resultsPath(ctx.round.id, ctx.unit.code)}/plans/${encodeURIComponent(code)}#plan-${code}`} />
-      <p><a href={base}>กลับไปหน้าการส่งข้อมูล</a> · <a href={`${base}/check`}>ตรวจคำตอบทั้งหมด</a></p>
+      <p><a href={base}>กลับไปหน้าการส่งข้อมูล</a> · <a href={`${base}/check`}>ตรวจคำตอบทั้งหมด</a> · <a href={`${base}/documents`}>เอกสารรายงานผล (PDF/Word)</a></p>
     </>
   );
 }

@@ -129,7 +129,10 @@ function Respondents(props: { page: RoundPage }) {
   return (
     <section aria-labelledby="respondents">
       <h2 id="respondents">หน่วยที่ต้องส่งข้อมูล {n(total)} หน่วย</h2>
-      {page.follow ? <p><a href={`/rounds/${page.round.id}/submissions`}>รายชื่อหน่วยและสถานะการส่งข้อมูล</a></p> : null}
+      {page.follow ? <ul class="inline-list"><li><a href={`/rounds/${page.round.id}/progress`}>ความก้าวหน้าการส่งข้อมูล</a></li><li><a href={`/rounds/${page.round.id}/submissions`}>รายชื่อหน่วยและสถานะการส่งข้อมูล</a></li><li><a href={`/rounds/${page.round.id}/picture`}>ภาพรวมผลการประเมิน (แผนภูมิและแผนที่)</a></li></ul> : null}
+      <p><a href={`/public/rounds/${page.round.id}/respondents`}>รายชื่อหน่วยงานที่ส่งข้อมูลแล้ว (หน้าสาธารณะ)</a></p>
+      {page.rankings.map((l) => <p><a href={l.href}>{l.label}</a></p>)}
+      {page.manage ? <p><a href={`/rounds/${page.round.id}/document-batches`}>สร้างรายงานผลการประเมินของทุกหน่วยงาน (PDF)</a></p> : null}
       <div class="two-columns">
         <table>
           <caption>ตามประเภท</caption>

@@ -6,6 +6,8 @@ import { DomainError } from '../../../domain/errors.ts';
 import { displayFieldValue } from '../../../domain/submission/parse-field-value.ts';
 import { changesSinceLastSent, type SubmissionContext } from '../../../services/submissions/load-submission.ts';
 import { assignPart, markPartReady } from '../../../services/submissions/manage-parts.ts';
+import { loadDivisionStatus } from '../../../services/outstanding/division-status.ts';
+import { divisionKeyOfPart } from '../../../domain/outstanding/division-scope.ts';
 import type { AppEnv } from '../../context.ts';
 import { formBody } from '../../forms.ts';
 import { th, type MessageKey } from '../../messages/th.ts';
@@ -23,6 +25,7 @@ const notices: Record<string, string> = {
   'form-complete': 'บันทึกครบทุกส่วนของแบบนี้แล้ว',
   assigned: 'มอบหมายแบบแล้ว',
   ready: 'แจ้งว่ากรอกแบบนี้เสร็จแล้ว',
+  'division-ready': 'แจ้งสำนักงานว่ากลุ่มงานกรอกเสร็จแล้ว',
 };
 
 /** Internal deadlines that bind this office respondent (its province's, or every province's). */
@@ -52,6 +55,7 @@ export function overviewRoutes(deps: Deps) {
       internalDeadlines: await internalDeadlinesFor(deps, ctx),
       returnReason: ctx.state === 'returned' && ctx.submission ? (await lastReturnReason(deps.db, ctx.submission.id))?.reason ?? null : null,
       changes, fieldLabel: locate, notice: done ? notices[done] : undefined, failed,
+      division: await loadDivisionStatus(deps, page.actor, ctx),
     };
     return renderPage(c, `${ctx.unit.nameTh} — ${ctx.round.title}`, <OverviewView {...props} />, failed ? 422 : 200);
   };
@@ -75,11 +79,13 @@ export function overviewRoutes(deps: Deps) {
     const partCode = c.req.param('partCode');
     const { roundId, orgUnitCode } = routeParams(c);
     const page = await loadSubmissionPage(deps, c);
-    if (!page.forms.some((f) => f.form.code === partCode)) throw new DomainError('not_found', 'part_not_found');
+    const division = divisionKeyOfPart(partCode);
+    if (!division && !page.forms.some((f) => f.form.code === partCode)) throw new DomainError('not_found', 'part_not_found');
     if (!page.perms.canEdit) throw new DomainError('forbidden', 'forbidden');
     if (!page.perms.editable) return overview(c, { form: partCode, kind: 'ready', messages: [page.ctx.entry.allowed ? 'ส่งข้อมูลแล้ว แก้ไขสถานะแบบไม่ได้' : page.ctx.entry.message] });
     const result = await markPartReady(deps, page.actor, { roundId, orgUnitCode, partCode }, requestMeta(c));
     if (!result.ok) return overview(c, { form: partCode, kind: 'ready', messages: ['ยังแจ้งว่าเสร็จไม่ได้ เพราะยังไม่ได้กรอก:', ...result.messages] });
+    if (division) return c.redirect(`${submissionPath(roundId, orgUnitCode)}?done=division-ready#division-${encodeURIComponent(division)}`, 303);
     return c.redirect(`${submissionPath(roundId, orgUnitCode)}?done=ready#form-${encodeURIComponent(partCode)}`, 303);
   });
   return app;

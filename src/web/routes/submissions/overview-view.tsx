@@ -6,6 +6,9 @@ import { Notice } from '../../components/forms.tsx';
 import { ownerText } from './indicator-view.tsx';
 import { indicatorReferences, sectionPath, sectionProgress, submissionPath, type FormEntry, type Permissions } from './page-model.ts';
 import { Breadcrumbs, DueText, PartTag, StateTag } from './shared-view.tsx';
+import type { DivisionStatus } from '../../../services/outstanding/division-status.ts';
+import { divisionKeyOfPart } from '../../../domain/outstanding/division-scope.ts';
+import { DivisionStatusPanel, MyDivisionPanel } from './division-panel.tsx';
 
 // The submission's task list (GOV.UK "complete multiple tasks"): each form with its sections and where each
 // stands, who it is assigned to, the deadline, what the reviewers said and, after a return, what to fix.
@@ -23,6 +26,8 @@ export type OverviewProps = {
   fieldLabel: (fieldKey: string | null, itemCode: string) => { label: string; href: string | null };
   notice?: string | undefined;
   failed?: { form: string; kind: 'assign' | 'ready'; messages: string[] } | undefined;
+  /** The provincial office's divisions (seed 004), when the framework names division owners. */
+  division: DivisionStatus | null;
 };
 
 function partState(ctx: SubmissionContext, entry: FormEntry, answered: number): PartStateName {
@@ -70,6 +75,10 @@ export function OverviewView(p: OverviewProps) {
           ) : <p class="muted">ยังไม่มีช่องที่เปลี่ยนจากที่ส่งครั้งก่อน</p>}
         </div>
       ) : null}
+      {p.division?.mine ? (
+        <MyDivisionPanel status={p.division} roundId={ctx.round.id} unitCode={ctx.unit.code} csrf={p.csrf} editable={perms.editable} now={p.now}
+          failed={p.failed && divisionKeyOfPart(p.failed.form) ? p.failed.messages : undefined} />
+      ) : p.division ? <DivisionStatusPanel status={p.division} now={p.now} /> : null}
       <h2>แบบที่ต้องกรอก</h2>
       <ol class="task-list">
         {p.forms.map((f) => {
@@ -112,7 +121,7 @@ export function OverviewView(p: OverviewProps) {
                     <button type="submit" class="button button-secondary">มอบหมาย</button>
                   </form>
                 ) : null}
-                {perms.canEdit && perms.editable && part?.state !== 'ready' ? (
+                {perms.canEdit && perms.editable && !perms.scope && part?.state !== 'ready' ? (
                   <form method="post" action={`${base}/parts/${encodeURIComponent(f.form.code)}/ready`} class="inline-form">
                     <input type="hidden" name="_csrf" value={p.csrf} />
                     <button type="submit" class="button button-secondary">แจ้งว่ากรอกแบบนี้เสร็จแล้ว</button>
@@ -127,6 +136,7 @@ export function OverviewView(p: OverviewProps) {
         <a class="button" href={`${base}/check`}>{perms.canSubmit ? 'ตรวจคำตอบและส่ง' : 'ตรวจคำตอบทั้งหมด'}</a>
         {perms.canReview ? <a class="button button-secondary" href={`${base}/review`}>ตรวจและให้ความเห็น</a> : null}
         <a class="button button-secondary" href={`${base}/results`}>ผลการประเมินและแผนพัฒนา</a>
+        <a class="button button-secondary" href={`${base}/documents`}>เอกสารรายงานผล (PDF/Word)</a>
       </div>
       {ctx.comments.length ? (
         <section aria-labelledby="comments-title">
