@@ -15,6 +15,7 @@ import { createApp } from '../src/web/app.ts';
 import { createUserWithRole } from '../test/support/factories.ts';
 import { Browser } from '../test/support/web.ts';
 import { openNationalDataset } from './support/national.ts';
+import { pageSeries } from './support/page-series.ts';
 
 const requests = Number(process.argv[2] ?? 30);
 const started = performance.now();
@@ -23,8 +24,6 @@ const { deps } = ds;
 console.log(`dataset ready in ${((performance.now() - started) / 1000).toFixed(0)} s: ${JSON.stringify(ds.counts)}`);
 console.log(ds.machine);
 
-const quantile = (ms: number[], q: number) => [...ms].sort((a, b) => a - b)[Math.min(ms.length - 1, Math.floor(q * ms.length))]!;
-const gzip = { 'accept-encoding': 'gzip' };
 
 try {
   const app = createApp(deps);
@@ -41,39 +40,20 @@ try {
   const open = odloc.find((r) => r.state === 'open')!.id;
   const someSubmission = (await deps.db.selectFrom('submissions').select('id').where('round_id', '=', open).where('state', '=', 'submitted').executeTakeFirstOrThrow()).id;
 
-  async function series(name: string, who: Browser, path: string, before?: () => Promise<void>): Promise<void> {
-    const time = async () => {
-      if (before) await before();
-      const t0 = performance.now();
-      const res = await who.get(path, gzip);
-      const body = Buffer.from(await res.arrayBuffer());
-      if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
-      return { ms: performance.now() - t0, bytes: body.length };
-    };
-    const first = await time();
-    const ms: number[] = [];
-    let bytes = 0;
-    for (let i = 0; i < requests; i++) {
-      const r = await time();
-      ms.push(r.ms);
-      bytes = r.bytes;
-    }
-    console.log(`${name.padEnd(44)} first ${first.ms.toFixed(0).padStart(5)} ms   p50 ${quantile(ms, 0.5).toFixed(1).padStart(6)} ms   p95 ${quantile(ms, 0.95).toFixed(1).padStart(6)} ms   ${(bytes / 1024).toFixed(1)} KiB gzip`);
-  }
   // A sent submission accepted or returned has its version raised: the live picture must be recounted.
   const change = async () => {
     await sql`update submissions set version = version + 1, updated_at = now() where id = ${someSubmission}`.execute(deps.db);
   };
 
   console.log(`\nGET /rounds/:id/picture (${requests} requests after the first)`);
-  await series('ODLOC 2568 published, nation (owner)', asOwner, `/rounds/${published}/picture`);
-  await series('ODLOC 2568 published, province 22 (office)', asProvince, `/rounds/${published}/picture`);
-  await series('ODLOC 2568 published, nation, map by pass rate', asOwner, `/rounds/${published}/picture?measure=pass`);
-  await series('open round, nation, unchanged (live)', asOwner, `/rounds/${open}/picture`);
-  await series('open round, province 22, unchanged (live)', asProvince, `/rounds/${open}/picture`);
-  await series('open round, nation, changed before each', asOwner, `/rounds/${open}/picture`, change);
-  await series('open round, province 22, changed before each', asProvince, `/rounds/${open}/picture`, change);
-  await series('public picture of ODLOC 2568', anonymous, `/public/rounds/${published}/picture`);
+  await pageSeries('ODLOC 2568 published, nation (owner)', asOwner, `/rounds/${published}/picture`, { requests });
+  await pageSeries('ODLOC 2568 published, province 22 (office)', asProvince, `/rounds/${published}/picture`, { requests });
+  await pageSeries('ODLOC 2568 published, nation, map by pass rate', asOwner, `/rounds/${published}/picture?measure=pass`, { requests });
+  await pageSeries('open round, nation, unchanged (live)', asOwner, `/rounds/${open}/picture`, { requests });
+  await pageSeries('open round, province 22, unchanged (live)', asProvince, `/rounds/${open}/picture`, { requests });
+  await pageSeries('open round, nation, changed before each', asOwner, `/rounds/${open}/picture`, { requests, before: change });
+  await pageSeries('open round, province 22, changed before each', asProvince, `/rounds/${open}/picture`, { requests, before: change });
+  await pageSeries('public picture of ODLOC 2568', anonymous, `/public/rounds/${published}/picture`, { requests });
 
   console.log('\nopen data of ODLOC 2568 (streamed, read to the end)');
   for (const [name, make] of [['CSV', openDataCsv], ['JSON', openDataJson], ['XLSX', openDataXlsx]] as const) {
@@ -92,7 +72,7 @@ try {
     console.log(`${name.padEnd(5)} ${(ms / 1000).toFixed(1).padStart(5)} s   ${(bytes / 2 ** 20).toFixed(1).padStart(5)} MiB   peak RSS +${((peak - base) / 2 ** 20).toFixed(0)} MiB over ${(base / 2 ** 20).toFixed(0)} MiB   (${source.respondents.length} respondents)`);
   }
   const t0 = performance.now();
-  const res = await anonymous.get(`/public/rounds/${published}/data.csv`, gzip);
+  const res = await anonymous.get(`/public/rounds/${published}/data.csv`, { 'accept-encoding': 'gzip' });
   const wire = Buffer.from(await res.arrayBuffer()).length;
   console.log(`CSV over HTTP with gzip: ${(wire / 2 ** 20).toFixed(1)} MiB on the wire in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 } finally {

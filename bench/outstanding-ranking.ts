@@ -13,6 +13,7 @@ import { readPdf } from '../test/documents/read-back.ts';
 import { createUserWithRole } from '../test/support/factories.ts';
 import { Browser } from '../test/support/web.ts';
 import { openNationalDataset } from './support/national.ts';
+import { pageSeries } from './support/page-series.ts';
 
 const requests = Number(process.argv[2] ?? 30);
 const started = performance.now();
@@ -22,8 +23,6 @@ console.log(`dataset ready in ${((performance.now() - started) / 1000).toFixed(0
 console.log(ds.machine);
 configureDocumentBrowser({ chromiumPath: process.env.CHROMIUM_PATH || undefined });
 
-const quantile = (ms: number[], q: number) => [...ms].sort((a, b) => a - b)[Math.min(ms.length - 1, Math.floor(q * ms.length))]!;
-const gzip = { 'accept-encoding': 'gzip' };
 
 try {
   const app = createApp(deps);
@@ -41,32 +40,12 @@ try {
   console.log(`\nprovincial round ${provinceRound}: ${sent.n} provinces sent`);
   if (Number(sent.n) < 20) throw new Error('fewer than 20 provinces sent: the ranking would not be real');
 
-  async function series(name: string, who: Browser, url: string): Promise<string> {
-    const time = async () => {
-      const t0 = performance.now();
-      const res = await who.get(url, gzip);
-      const body = Buffer.from(await res.arrayBuffer());
-      if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
-      return { ms: performance.now() - t0, bytes: body.length };
-    };
-    const first = await time();
-    const ms: number[] = [];
-    let bytes = 0;
-    for (let i = 0; i < requests; i++) {
-      const r = await time();
-      ms.push(r.ms);
-      bytes = r.bytes;
-    }
-    console.log(`${name.padEnd(40)} first ${first.ms.toFixed(0).padStart(5)} ms   p50 ${quantile(ms, 0.5).toFixed(1).padStart(6)} ms   p95 ${quantile(ms, 0.95).toFixed(1).padStart(6)} ms   ${(bytes / 1024).toFixed(1)} KiB gzip`);
-    return (await who.get(url)).text();
-  }
-
   console.log(`\nGET (${requests} requests after the first)`);
-  const html = await series('ranking of provinces (owner)', owner, `/rounds/${provinceRound}/ranking`);
+  const html = await pageSeries('ranking of provinces (owner)', owner, `/rounds/${provinceRound}/ranking`, { requests, width: 40 });
   const ranked = (html.match(/<details class="ranking-reasons"/g) ?? []).length;
   console.log(`  ${ranked} provinces ranked on the page, each with its reasons`);
   if (ranked < 20) throw new Error(`only ${ranked} provinces ranked on the page`);
-  await series('district ranking of province 22 (office)', office, `/rounds/${districtRound}/provinces/22/district-ranking`);
+  await pageSeries('district ranking of province 22 (office)', office, `/rounds/${districtRound}/provinces/22/district-ranking`, { requests, width: 40 });
 
   const outDir = path.resolve('.tmp/documents');
   fs.mkdirSync(outDir, { recursive: true });
