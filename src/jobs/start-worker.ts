@@ -1,4 +1,5 @@
 import { Logger as WorkerLogger, parseCronItems, run, runOnce, type JobHelpers, type Runner, type TaskList } from 'graphile-worker';
+import { sql } from 'kysely';
 import type { Deps } from '../deps.ts';
 import type { Logger } from '../logger.ts';
 import { jobs } from './jobs.ts';
@@ -41,7 +42,13 @@ export async function startWorker(deps: Deps, options: WorkerOptions = {}): Prom
   });
 }
 
-/** Runs every job that is due now, then returns (tests, and the CLI's `jobs run-once`). */
+/** Runs every job that is due now, then returns (tests). A pass of graphile-worker's runOnce has been seen to end
+ * with a job just added still waiting, so passes repeat (a few at most) until nothing due and unlocked is left. */
 export async function runDueJobs(deps: Deps): Promise<void> {
-  await runOnce({ pgPool: deps.pool, taskList: taskList(deps), noHandleSignals: true, logger: workerLogger(deps.logger) });
+  for (let pass = 0; pass < 5; pass++) {
+    await runOnce({ pgPool: deps.pool, taskList: taskList(deps), noHandleSignals: true, logger: workerLogger(deps.logger) });
+    const due = await sql<{ n: number }>`select count(*)::int as n from graphile_worker.jobs
+      where run_at <= now() and locked_at is null and attempts < max_attempts`.execute(deps.db);
+    if ((due.rows[0]?.n ?? 0) === 0) return;
+  }
 }
