@@ -42,13 +42,14 @@ export async function startWorker(deps: Deps, options: WorkerOptions = {}): Prom
   });
 }
 
-/** Runs every job that is due now, then returns (tests). A pass of graphile-worker's runOnce has been seen to end
- * with a job just added still waiting, so passes repeat (a few at most) until nothing due and unlocked is left. */
+/** Runs every job that is due now, then returns (tests). graphile-worker writes a job's completion or failure a moment
+ * after runOnce resolves (it batches them), so this waits until no job is held any more, and runs another pass if
+ * something became due meanwhile. */
 export async function runDueJobs(deps: Deps): Promise<void> {
+  const count = async (where: ReturnType<typeof sql>) => (await sql<{ n: number }>`select count(*)::int as n from graphile_worker.jobs where ${where}`.execute(deps.db)).rows[0]?.n ?? 0;
   for (let pass = 0; pass < 5; pass++) {
     await runOnce({ pgPool: deps.pool, taskList: taskList(deps), noHandleSignals: true, logger: workerLogger(deps.logger) });
-    const due = await sql<{ n: number }>`select count(*)::int as n from graphile_worker.jobs
-      where run_at <= now() and locked_at is null and attempts < max_attempts`.execute(deps.db);
-    if ((due.rows[0]?.n ?? 0) === 0) return;
+    for (let wait = 0; wait < 100 && (await count(sql`locked_at is not null`)) > 0; wait++) await new Promise((r) => setTimeout(r, 20));
+    if ((await count(sql`run_at <= now() and locked_at is null and attempts < max_attempts`)) === 0) return;
   }
 }
