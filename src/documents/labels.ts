@@ -1,3 +1,4 @@
+import { resultStateShortLabels } from '../domain/results/score-indicator.ts';
 import type { AreaResultSummary } from './view-models.ts';
 
 // Fixed wording both renderers print, so that the Word and the PDF copy read alike.
@@ -15,11 +16,11 @@ export const memoLabels = {
 
 export const summaryColumns: { key: keyof AreaResultSummary | 'total'; label: string }[] = [
   { key: 'area', label: 'ด้าน' },
-  { key: 'met', label: 'ผ่าน' },
-  { key: 'needsDevelopment', label: 'ต้องพัฒนา' },
-  { key: 'noService', label: 'ไม่มีการจัดบริการ' },
-  { key: 'notDone', label: 'ไม่ได้ดำเนินการ' },
-  { key: 'missing', label: 'ไม่มีข้อมูล' },
+  { key: 'met', label: resultStateShortLabels.met },
+  { key: 'needsDevelopment', label: resultStateShortLabels.needs_development },
+  { key: 'noService', label: resultStateShortLabels.no_service },
+  { key: 'notDone', label: resultStateShortLabels.not_done },
+  { key: 'missing', label: resultStateShortLabels.missing },
   { key: 'total', label: 'รวม' },
 ];
 

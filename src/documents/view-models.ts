@@ -67,7 +67,7 @@ export type ResultsTableRow = {
   frame: number | null; // (1)
   service: number | null; // (2)
   percent: number | null; // (2) ÷ (1) × 100
-  result: string; // ผ่าน / ต้องพัฒนา / ไม่มีการจัดบริการ …
+  result: string; // resultStateLabels: สูงกว่าค่าเป้าหมาย/ผ่าน / การพัฒนาในอนาคต / ไม่มีบริการสาธารณะ …
 };
 
 export type ResultsTableDoc = {

@@ -1,3 +1,5 @@
+import { resultStates, type ResultState } from '../results/score-indicator.ts';
+
 // What a province's own LAOs' data say about a DLA standard, for the committee filling the quarterly report. DLA's
 // standards (roads, waste, child development centres…) are not ODLOC's indicators, and nobody has published which
 // indicator speaks to which standard. So the link is made here from words in the indicator's title, per standard,
@@ -29,15 +31,6 @@ export function linkedIndicators(standardCode: string, indicators: IndicatorTitl
   return words.length ? indicators.filter((i) => words.some((w) => i.title.includes(w))) : [];
 }
 
-export const resultStates = ['met', 'needs_development', 'not_done', 'no_service', 'missing'] as const;
-export type ResultState = (typeof resultStates)[number];
-export const resultStateLabels: Record<ResultState, string> = {
-  met: 'ผ่านเกณฑ์',
-  needs_development: 'ต้องพัฒนา',
-  not_done: 'ไม่ได้ดำเนินการ',
-  no_service: 'ไม่มีบริการสาธารณะ',
-  missing: 'ไม่มีข้อมูล',
-};
 
 export type LaoFigure = Record<ResultState, number> & {
   /** LAOs with a result on the indicator (those it applies to, among those that sent). */

@@ -23,6 +23,18 @@ export const resultStateLabels: Record<ResultState, string> = {
   missing: 'ยังไม่มีข้อมูล',
 };
 
+/** The states in the order they are shown. */
+export const resultStates: readonly ResultState[] = ['met', 'needs_development', 'not_done', 'no_service', 'missing'];
+
+/** Short forms for table headings and counts, where ODLOC's wording above is too long. */
+export const resultStateShortLabels: Record<ResultState, string> = {
+  met: 'ผ่าน',
+  needs_development: 'ต้องพัฒนา',
+  no_service: 'ไม่มีบริการสาธารณะ',
+  not_done: 'ไม่ได้ดำเนินการ',
+  missing: 'ไม่มีข้อมูล',
+};
+
 export type IndicatorResult = {
   code: string;
   value: number | null;

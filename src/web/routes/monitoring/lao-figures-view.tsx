@@ -1,4 +1,5 @@
-import { resultStateLabels, type LaoFigure } from '../../../domain/monitoring/lao-figures.ts';
+import type { LaoFigure } from '../../../domain/monitoring/lao-figures.ts';
+import { resultStateShortLabels } from '../../../domain/results/score-indicator.ts';
 import type { LaoFigures, StandardFigures } from '../../../services/monitoring/load-lao-figures.ts';
 
 // The province's LAOs' figures beside a standard: which ODLOC round they come from and how many LAOs sent, then per
@@ -38,7 +39,7 @@ export function StandardFiguresList(props: { figures: StandardFigures | undefine
           <p class="lao-figure-main"><strong>{figureShort(figure)}</strong></p>
           {figure.counted > 0 ? (
             <p class="muted small">
-              {(['needs_development', 'not_done', 'no_service', 'missing'] as const).map((s) => `${resultStateLabels[s]} ${n(figure[s])}`).join(' · ')} — นับจาก {n(figure.counted)} แห่งที่ส่งข้อมูล
+              {(['needs_development', 'not_done', 'no_service', 'missing'] as const).map((s) => `${resultStateShortLabels[s]} ${n(figure[s])}`).join(' · ')} — นับจาก {n(figure.counted)} แห่งที่ส่งข้อมูล
               {figure.no_service > 0 ? ' (ไม่มีบริการสาธารณะไม่นับเป็นไม่ผ่าน)' : ''}
             </p>
           ) : null}

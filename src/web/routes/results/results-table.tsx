@@ -1,7 +1,7 @@
 import type { Target } from '../../../domain/framework/framework-schema.ts';
 import { laoTypeLabels } from '../../../domain/org/lao-type.ts';
 import type { Spread } from '../../../domain/results/quantiles.ts';
-import { resultStateLabels, type IndicatorResult, type ResultState } from '../../../domain/results/score-indicator.ts';
+import { resultStateLabels, resultStates, type IndicatorResult, type ResultState } from '../../../domain/results/score-indicator.ts';
 import type { ResultRow, ResultsView } from '../../../services/results/load-results.ts';
 
 // The results as ODLOC's public report "สรุปผลประเมินการจัดบริการสาธารณะ" lays them out: areas → missions →
@@ -9,7 +9,6 @@ import type { ResultRow, ResultsView } from '../../../services/results/load-resu
 // and the result; here also last year's result and how similar LAOs did. Shared by the signed-in results page
 // (with the inputs behind each result) and the public page (formula words and values only).
 
-export const stateOrder: ResultState[] = ['met', 'needs_development', 'not_done', 'no_service', 'missing'];
 const stateClass: Record<ResultState, string> = { met: 'tag tag-green', needs_development: 'tag tag-warning', not_done: 'tag tag-red', no_service: 'tag tag-grey', missing: 'tag' };
 const comparisonSymbols: Record<Target['comparison'], string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<' };
 
@@ -120,17 +119,17 @@ export function ResultsSummaryView(p: { view: ResultsView }) {
     <section aria-labelledby="summary-title">
       <h2 id="summary-title">สรุปผล</h2>
       <ul class="result-counts">
-        {stateOrder.filter((s) => s !== 'missing' || summary.counts.missing > 0).map((s) => (
+        {resultStates.filter((s) => s !== 'missing' || summary.counts.missing > 0).map((s) => (
           <li class={`result-count result-${s}`}><span class="result-count-n">{num(summary.counts[s], 0)}</span> <StateTag state={s} dataFiscalYear={fy} /></li>
         ))}
       </ul>
       {summary.score ? <p class="score-total">คะแนนรวม <strong>{num(summary.score.total)}</strong> จาก {num(summary.score.max)} คะแนน</p> : null}
       <table class="table-stack area-counts">
         <caption class="visually-hidden">จำนวนตัวชี้วัดตามผลการประเมิน แยกตามด้าน</caption>
-        <thead><tr><th scope="col">ด้าน</th>{stateOrder.map((s) => <th scope="col" class="num">{stateLabel(s)}</th>)}</tr></thead>
+        <thead><tr><th scope="col">ด้าน</th>{resultStates.map((s) => <th scope="col" class="num">{stateLabel(s)}</th>)}</tr></thead>
         <tbody>
           {summary.byArea.map((a) => (
-            <tr><td data-label="ด้าน"><a href={`#area-${a.areaCode}`}>{a.title}</a></td>{stateOrder.map((s) => <td data-label={stateLabel(s)} class="num">{num(a.counts[s], 0)}</td>)}</tr>
+            <tr><td data-label="ด้าน"><a href={`#area-${a.areaCode}`}>{a.title}</a></td>{resultStates.map((s) => <td data-label={stateLabel(s)} class="num">{num(a.counts[s], 0)}</td>)}</tr>
           ))}
         </tbody>
       </table>
