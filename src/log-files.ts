@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
+import { bangkokDate } from './domain/dates/bangkok-time.ts';
 
 // Log files, one per Bangkok day (matrathan-YYYY-MM-DD.log) under LOG_DIR, written besides stdout. Kept for
 // LOG_RETENTION_DAYS (90 by default: Thailand's Computer Crime Act asks service providers to keep traffic data at
@@ -9,7 +10,6 @@ import pino from 'pino';
 
 export const logFilePattern = /^matrathan-(\d{4}-\d{2}-\d{2})\.log$/;
 
-const bangkokDay = (at: Date) => new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 
 /** A stream that appends each line to the file of the day it is written on, switching files at Bangkok midnight. */
 export function dailyLogFile(dir: string, now: () => Date = () => new Date()): Writable {
@@ -17,7 +17,7 @@ export function dailyLogFile(dir: string, now: () => Date = () => new Date()): W
   let day = '';
   let fd: number | null = null;
   const open = () => {
-    const today = bangkokDay(now());
+    const today = bangkokDate(now());
     if (today === day && fd !== null) return fd;
     if (fd !== null) fs.closeSync(fd);
     day = today;

@@ -20,6 +20,16 @@ export function toBangkok(at: Date): { date: string; time: string } {
   return { date: shifted.slice(0, 10), time: shifted.slice(11, 16) };
 }
 
+/** The Bangkok calendar date (CE, YYYY-MM-DD) of an instant: an event at 01:00 Bangkok time belongs to that day. */
+export const bangkokDate = (at: Date): string => toBangkok(at).date;
+
+/** The Bangkok wall-clock fields of an instant (CE year, month 1–12), by the fixed offset: no Intl formatter, which
+ * costs about 0.1 ms to build, and pages and spreadsheets show thousands of dates. */
+export function bangkokParts(at: Date): { year: number; month: number; day: number; hour: number; minute: number } {
+  const t = new Date(at.getTime() + offsetMs);
+  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate(), hour: t.getUTCHours(), minute: t.getUTCMinutes() };
+}
+
 /** A Buddhist-Era year to the Common Era and back. */
 export const toCE = (yearBE: number) => yearBE - 543;
 export const toBE = (yearCE: number) => yearCE + 543;

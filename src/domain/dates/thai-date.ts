@@ -1,5 +1,6 @@
+import { bangkokParts } from './bangkok-time.ts';
+
 // Dates are stored as UTC instants or calendar dates and shown in the Buddhist Era, in Asia/Bangkok.
-export const bangkokTimeZone = 'Asia/Bangkok';
 
 const thaiMonths = ['มกราคม', 'กุมภาพันธ์', 'มีนาคม', 'เมษายน', 'พฤษภาคม', 'มิถุนายน', 'กรกฎาคม', 'สิงหาคม', 'กันยายน', 'ตุลาคม', 'พฤศจิกายน', 'ธันวาคม'];
 const thaiMonthsShort = ['ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.', 'ต.ค.', 'พ.ย.', 'ธ.ค.'];
@@ -8,14 +9,6 @@ export type ThaiDateOptions = { short?: boolean; thaiDigits?: boolean; withTime?
 
 export function toThaiDigits(s: string): string {
   return s.replace(/[0-9]/g, (d) => String.fromCharCode(0x0e50 + Number(d)));
-}
-
-function bangkokParts(at: Date) {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: bangkokTimeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  }).formatToParts(at);
-  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
 }
 
 /** 22 พฤศจิกายน 2569 (or 22 พ.ย. 2569, with น. time when asked). */
@@ -32,6 +25,9 @@ export function formatThaiDate(at: Date | string, opts: ThaiDateOptions = {}): s
   const text = `${d} ${month} ${y + 543}${time}`;
   return opts.thaiDigits ? toThaiDigits(text) : text;
 }
+
+/** 22 พ.ย. 2569 10.00 น.: the short date and time lists and spreadsheets show. */
+export const shortDateTime = (at: Date): string => formatThaiDate(at, { short: true, withTime: true });
 
 /** The fiscal year (ปีงบประมาณ) in the Buddhist Era: 1 Oct – 30 Sep, so October 2568 BE is in FY 2569. */
 export function fiscalYearBE(at: Date): number {

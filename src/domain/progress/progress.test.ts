@@ -9,7 +9,6 @@ import { formatThaiDate } from '../dates/thai-date.ts';
 import type { FrameworkDocument } from '../framework/framework-schema.ts';
 import { readFrameworkFile } from '../framework/read-framework-file.ts';
 import { areaRequirements, isAreaComplete } from './area-completion.ts';
-import { shortDateTime } from './date-text.ts';
 import { percentOf, sentLate } from './progress-figures.ts';
 import { areaInWords, decideProgressScope, progressReaches } from './progress-scope.ts';
 
@@ -62,12 +61,6 @@ test('a share has one decimal, and nothing expected is no share at all', () => {
   assert.equal(percentOf(2, 3), 66.7);
   assert.equal(percentOf(0, 0), null);
   assert.equal(percentOf(7850, 7850), 100);
-});
-
-test('the list keeps one date formatter and writes what formatThaiDate writes', () => {
-  for (const at of [bangkokInstant('2025-08-29', '23:59:59'), bangkokInstant('2026-01-01', '00:00'), new Date('2025-12-31T17:00:00Z'), new Date('2024-02-29T03:07:00Z')]) {
-    assert.equal(shortDateTime(at), formatThaiDate(at, { short: true, withTime: true }));
-  }
 });
 
 test('the area in words', () => {

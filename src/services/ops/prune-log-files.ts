@@ -1,12 +1,13 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { bangkokDate } from '../../domain/dates/bangkok-time.ts';
 import { logFilePattern } from '../../log-files.ts';
 
 // Use case (a daily job): delete the log files older than the retention period, never a newer one, never a file
 // that is not one of ours.
 
 export async function pruneLogFiles(input: { logDir: string; retentionDays: number; now: Date }): Promise<{ deleted: string[]; kept: number }> {
-  const cutoff = new Date(input.now.getTime() + 7 * 3600_000 - input.retentionDays * 86_400_000).toISOString().slice(0, 10);
+  const cutoff = bangkokDate(new Date(input.now.getTime() - input.retentionDays * 86_400_000));
   let names: string[];
   try {
     names = await fs.readdir(input.logDir);

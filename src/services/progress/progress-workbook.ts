@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { roleLabels, type Role } from '../../domain/access/roles.ts';
-import { shortDateTime } from '../../domain/progress/date-text.ts';
+import { shortDateTime } from '../../domain/dates/thai-date.ts';
 import { laoTypeLabels, type LaoType } from '../../domain/org/lao-type.ts';
 import { areaInWords } from '../../domain/progress/progress-scope.ts';
 import { percentOf, progressFilterLabels, type ProgressCounts } from '../../domain/progress/progress-figures.ts';

@@ -4,6 +4,7 @@ import {
   closeLaos, createRegisterImport, finishRegisterImport, insertRegisterAudit, listRegisterLaos, loadRegisterReference, lockRegister,
   recordRegisterImportProgress, refreshLaoPaths, upsertLaos, type LaoWrite, type RegisterImportCounts, type RegisterImportPhase,
 } from '../../db/queries/register.ts';
+import { bangkokDate } from '../../domain/dates/bangkok-time.ts';
 import { planRegisterImport, summarisePlan, type RegisterPlan, type TargetLao } from '../../domain/register/plan-register-import.ts';
 import type { RegisterProblem } from '../../domain/register/register-problems.ts';
 import { laoParent, type RegisterRow } from '../../domain/register/register-row.ts';
@@ -131,7 +132,3 @@ function withParent(t: TargetLao): LaoWrite {
   return { ...t, parentKind: parent.kind, parentCode: parent.code };
 }
 
-/** The calendar date in Asia/Bangkok: an import at 01:00 Bangkok time belongs to that Bangkok day. */
-export function bangkokDate(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}

@@ -15,6 +15,7 @@ import { requireActor } from '../../middleware/session.ts';
 import { renderPage } from '../../render.tsx';
 import { requestMeta } from '../../request-meta.ts';
 import { noSuchDate, parseThaiDate } from '../documents/form-dates.ts';
+import { bangkokDate } from '../../../domain/dates/bangkok-time.ts';
 import type { FormState } from '../rounds/fields.tsx';
 import { detailsSchema, memberFields, memberSchema, moveSchema, orderSchema } from './schema.ts';
 import { CommitteePage, committeePath } from './view.tsx';
@@ -75,7 +76,7 @@ export function committeeRoutes(deps: Deps) {
     const date = d.orderDate ? parseThaiDate(d.orderDate) : null;
     if (d.orderDate && !date) return page(c, { form: 'order', values: raw, errors: { 'order-orderDate': noSuchDate } }, 422);
     // The order's date is a calendar day: kept as its Bangkok date.
-    const orderDate = date ? new Date(date.getTime() + 7 * 3600_000).toISOString().slice(0, 10) : null;
+    const orderDate = date ? bangkokDate(date) : null;
     return save(c, 'order', { part: 'order', orderNo: d.orderNo, orderDate, signatoryName: d.signatoryName, signatoryPosition: d.signatoryPosition }, d.version);
   });
 

@@ -5,7 +5,7 @@ import { ErrorSummary } from '../../components/forms.tsx';
 import { SelectField } from '../rounds/fields.tsx';
 import { progressQuery, respondentSorts, sortLabels } from './schema.ts';
 
-export { shortDateTime } from '../../../domain/progress/date-text.ts';
+export { shortDateTime } from '../../../domain/dates/thai-date.ts';
 export { areaInWords as areaWords } from '../../../domain/progress/progress-scope.ts';
 
 // Pieces both progress pages share: the area in words, the filter form (a GET form: it works without JavaScript),

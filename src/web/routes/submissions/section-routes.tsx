@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Deps } from '../../../deps.ts';
 import { DomainError } from '../../../domain/errors.ts';
+import { toBangkok } from '../../../domain/dates/bangkok-time.ts';
 import { isEditableState } from '../../../domain/submission/submission-state.ts';
 import { listEvidence } from '../../../services/evidence/list-evidence.ts';
 import { saveSection, type Conflict } from '../../../services/submissions/save-section.ts';
@@ -30,7 +31,7 @@ function findSection(forms: FormEntry[], code: string) {
   throw new DomainError('not_found', 'section_not_found');
 }
 
-const bangkokTime = (at: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Bangkok', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at).replace(':', '.');
+const bangkokTime = (at: Date) => toBangkok(at).time.replace(':', '.');
 
 function lockReason(page: Page): string | undefined {
   const { ctx, perms } = page;
