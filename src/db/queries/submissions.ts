@@ -50,7 +50,10 @@ export async function findSubmission(db: Db, roundId: number, orgUnitId: number,
 
 /** The submission row, made on first use; locked when asked (every write to a submission takes this lock). */
 export async function findOrCreateSubmission(db: Db, roundId: number, orgUnitId: number, at: Date): Promise<SubmissionRow & { created: boolean }> {
-  // A new submission starts at version 0: a caller that saw "no submission yet" read version 0.
+  // Nearly every save finds its submission: one statement then. A new submission starts at version 0: a caller
+  // that saw "no submission yet" read version 0.
+  const found = await findSubmission(db, roundId, orgUnitId, { forUpdate: true });
+  if (found) return { ...found, created: false };
   const inserted = await db.insertInto('submissions').values({ round_id: roundId, org_unit_id: orgUnitId, started_at: at, updated_at: at, version: 0 })
     .onConflict((oc) => oc.columns(['round_id', 'org_unit_id']).doNothing()).returning('id').executeTakeFirst();
   return { ...(await findSubmission(db, roundId, orgUnitId, { forUpdate: true }))!, created: inserted !== undefined };
@@ -130,16 +133,19 @@ export async function resolveReviewComments(db: Db, submissionId: number, at: Da
 
 /** The same respondent's answers in the programme's previous round (for "last year" beside each field). */
 export async function previousRoundValues(db: Db, roundId: number, orgUnitId: number): Promise<{ roundTitle: string; values: { fieldKey: string; itemCode: string; value: unknown }[] } | null> {
-  const prev = await sql<{ id: number; title: string }>`
-    select p.id, p.title from rounds r join rounds p on p.programme_id = r.programme_id and p.id <> r.id
-      and (p.fiscal_year, coalesce(p.quarter, 0)) < (r.fiscal_year, coalesce(r.quarter, 0)) and p.state in ('closed', 'published')
-    where r.id = ${roundId} order by p.fiscal_year desc, coalesce(p.quarter, 0) desc limit 1`.execute(db);
-  const round = prev.rows[0];
-  if (!round) return null;
-  const values = await sql<{ fieldKey: string; itemCode: string; value: unknown }>`
-    select v.field_key as "fieldKey", v.item_code as "itemCode", v.value from submissions s join submission_values v on v.submission_id = s.id
-    where s.round_id = ${round.id} and s.org_unit_id = ${orgUnitId}`.execute(db);
-  return { roundTitle: round.title, values: values.rows };
+  // One statement (every page and save of a submission reads it): no row means no round before this one; a row
+  // with no field means that round had no answers from this respondent.
+  const rows = await sql<{ roundTitle: string; fieldKey: string | null; itemCode: string | null; value: unknown }>`
+    with prev as (
+      select p.id, p.title from rounds r join rounds p on p.programme_id = r.programme_id and p.id <> r.id
+        and (p.fiscal_year, coalesce(p.quarter, 0)) < (r.fiscal_year, coalesce(r.quarter, 0)) and p.state in ('closed', 'published')
+      where r.id = ${roundId} order by p.fiscal_year desc, coalesce(p.quarter, 0) desc limit 1)
+    select prev.title as "roundTitle", v.field_key as "fieldKey", v.item_code as "itemCode", v.value
+    from prev left join submissions s on s.round_id = prev.id and s.org_unit_id = ${orgUnitId}
+    left join submission_values v on v.submission_id = s.id`.execute(db);
+  if (!rows.rows.length) return null;
+  const values = rows.rows.filter((r) => r.fieldKey !== null).map((r) => ({ fieldKey: r.fieldKey!, itemCode: r.itemCode!, value: r.value }));
+  return { roundTitle: rows.rows[0]!.roundTitle, values };
 }
 
 /** Several answers in one statement; returns each answer's new version keyed `field|item`. */
