@@ -208,6 +208,11 @@ test('cacheable: public, short-lived, no cookie; a 304 while nothing was sent, a
   const before = (await anonymous().get(path('?province=22'))).headers.get('etag')!;
   await sql`update submissions set state = 'returned' where org_unit_id = (select id from org_units where code = '7220603')`.execute(t.deps.db);
   assert.equal((await anonymous().get(path('?province=22'), { 'if-none-match': before })).status, 200);
+  // The app keeps each rendered list by its tag: a reader with no tag of its own gets the page of now, not the one
+  // rendered before the change.
+  assert.ok(!namesIn(await (await anonymous().get(path('?province=22'))).text()).includes('องค์การบริหารส่วนตำบลคลองน้ำใส'));
+  await sql`update submissions set state = 'submitted' where org_unit_id = (select id from org_units where code = '7220603')`.execute(t.deps.db);
+  assert.ok(namesIn(await (await anonymous().get(path('?province=22'))).text()).includes('องค์การบริหารส่วนตำบลคลองน้ำใส'));
 });
 
 test('the home page links anonymous visitors to the public list', async () => {

@@ -8,6 +8,7 @@ import { DomainError } from '../../../domain/errors.ts';
 import { Layout } from '../../components/layout.tsx';
 import type { AppEnv } from '../../context.ts';
 import { pageContext } from '../../render.tsx';
+import { createRenderCache } from '../../render-cache.ts';
 import { roundIdParam } from '../rounds/page-model.ts';
 import { maxAgeSeconds, notModified, weakEtag } from './cache.ts';
 import { PublicRoundsView } from './index-view.tsx';
@@ -17,12 +18,16 @@ import { PublicListView, publicListTitle } from './view.tsx';
 
 // Who has completed entry, for everyone without signing in. Mounted before the CSRF cookie and the session (like
 // public results): no cookie is set and no one's session is read, so the page is the same for everyone and
-// cacheable. A draft round's respondents are not fixed yet: its list does not exist (404).
+// cacheable. A draft round's respondents are not fixed yet: its list does not exist (404). With no shared cache in
+// front, the app keeps each rendered list by its ETag: near a deadline thousands read the same province's list, and
+// it is rendered again only when someone sends (the tag changes) — still exact, never a minute stale.
 
 export function publicListRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
-  const shell = (c: Parameters<typeof pageContext>[0], title: string, body: Child) =>
-    c.html(<Layout title={title} ctx={{ ...pageContext(c), actor: null, csrfToken: '', unreadNotifications: undefined }}>{body}</Layout>);
+  const layout = (c: Parameters<typeof pageContext>[0], title: string, body: Child) =>
+    <Layout title={title} ctx={{ ...pageContext(c), actor: null, csrfToken: '', unreadNotifications: undefined }}>{body}</Layout>;
+  const shell = (c: Parameters<typeof pageContext>[0], title: string, body: Child) => c.html(layout(c, title, body));
+  const rendered = createRenderCache();
 
   app.get('/public/rounds', async (c) => {
     const listed = await listRounds(deps.db, { states: ['open', 'closed', 'published'] });
@@ -43,8 +48,13 @@ export function publicListRoutes(deps: Deps) {
     const maxAge = maxAgeSeconds(round.state);
     const held = notModified(c, etag, maxAge);
     if (held) return held;
+    const key = `${etag} ${c.req.url}`;
+    const kept = rendered.get(key);
+    if (kept !== undefined) return c.html(kept);
     const [page, programme] = await Promise.all([loadPublicList(deps, round, query, problems, fresh.latest), findProgrammeById(deps.db, round.programmeId)]);
-    return shell(c, `${publicListTitle} — ${round.title}`, <PublicListView page={page} programmeTitle={programme?.title ?? ''} freshMinutes={maxAge / 60} />);
+    const html = await layout(c, `${publicListTitle} — ${round.title}`, <PublicListView page={page} programmeTitle={programme?.title ?? ''} freshMinutes={maxAge / 60} />).toString();
+    rendered.set(key, html);
+    return c.html(html);
   });
   return app;
 }
