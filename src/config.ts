@@ -22,6 +22,8 @@ const schema = z.object({
   EVIDENCE_MAX_FILE_MB: z.coerce.number().positive().max(24).default(10),
   EVIDENCE_MAX_SUBMISSION_MB: z.coerce.number().positive().max(100 * 1024).default(100),
   WORKER: z.enum(['in-process', 'off']).default('in-process'),
+  WEB_PROCESSES: z.coerce.number().int().min(1).max(32).default(1),
+  DB_POOL_SIZE: z.coerce.number().int().min(2).max(100).default(10),
   METRICS_TOKEN: z.string().min(16).optional(),
   MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(32),
   MAX_QUEUED: z.coerce.number().int().min(0).max(100_000).default(256),
@@ -69,6 +71,10 @@ export type Config = Readonly<{
   /** Log files (one per day) go here when set, besides stdout; files older than logRetentionDays are deleted daily. */
   logDir: string | undefined;
   logRetentionDays: number;
+  /** Web processes sharing the port (node:cluster): one per CPU core on deadline day; 1 runs a single process. */
+  webProcesses: number;
+  /** Database connections each process keeps at most. */
+  dbPoolSize: number;
   /** Whether the web process also runs the job worker (`WORKER=off` when workers run as their own processes). */
   workerInProcess: boolean;
   workerConcurrency: number;
@@ -119,6 +125,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logDir: e.LOG_DIR ? path.resolve(e.LOG_DIR) : undefined,
     logRetentionDays: e.LOG_RETENTION_DAYS,
     workerInProcess: e.WORKER === 'in-process',
+    webProcesses: e.WEB_PROCESSES,
+    dbPoolSize: e.DB_POOL_SIZE,
     workerConcurrency: e.WORKER_CONCURRENCY,
     reminders: Object.freeze({
       ratePerSecond: Object.freeze({ in_app: e.REMINDER_RATE_IN_APP, email: e.REMINDER_RATE_EMAIL, line: e.REMINDER_RATE_LINE }),

@@ -20,7 +20,8 @@ export type AppProcess = {
   stop(): Promise<void>;
 };
 
-export type AppOptions = { port: number; databaseUrl: string; dataDir: string; publicUrl?: string; env?: Record<string, string>; readyTimeoutMs?: number };
+/** No databaseUrl: the app starts (or attaches to) the embedded PostgreSQL under dataDir, as `npm start` does. */
+export type AppOptions = { port: number; databaseUrl?: string; dataDir: string; publicUrl?: string; env?: Record<string, string>; readyTimeoutMs?: number };
 
 export async function startApp(opts: AppOptions): Promise<AppProcess> {
   const url = `http://127.0.0.1:${opts.port}`;
@@ -37,7 +38,7 @@ export async function startApp(opts: AppOptions): Promise<AppProcess> {
       PORT: String(opts.port),
       PUBLIC_URL: opts.publicUrl ?? url,
       DATA_DIR: opts.dataDir,
-      DATABASE_URL: opts.databaseUrl,
+      ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
       WORKER: 'in-process',
       LOG_LEVEL: 'info',
       ...opts.env,

@@ -27,7 +27,7 @@ export function healthRoutes(deps: Pick<Deps, 'db' | 'pool' | 'metrics' | 'confi
     const token = deps.config.metricsToken;
     const allowed = token ? sameSecret(c.req.header('authorization') ?? '', `Bearer ${token}`) : ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(clientIp(c));
     if (!allowed) return c.text('Not found', 404);
-    const body = await deps.metrics.registry.metrics();
+    const body = await deps.metrics.text();
     return c.body(body, 200, { 'Content-Type': deps.metrics.registry.contentType, 'Cache-Control': 'no-store' });
   });
   return app;
