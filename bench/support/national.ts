@@ -23,11 +23,12 @@ import { freePort } from '../../test/support/cluster.ts';
 
 export type NationalDataset = { deps: Deps; clock: FixedClock; dataDir: string; url: string; counts: Record<string, number>; machine: string; close(): Promise<void> };
 
-export async function openNationalDataset(options: { poolSize?: number; now?: Date } = {}): Promise<NationalDataset> {
+export async function openNationalDataset(options: { poolSize?: number; now?: Date; statements?: boolean } = {}): Promise<NationalDataset> {
   const logger = createLogger('warn');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'matrathan-bench-'));
   fs.chmodSync(dataDir, 0o755);
-  const server = await startEmbeddedPostgres({ dataDir, port: await freePort(), logger, password: 'bench' });
+  const server = await startEmbeddedPostgres({ dataDir, port: await freePort(), logger, password: 'bench',
+    postgresFlags: options.statements ? ['-c', 'shared_preload_libraries=pg_stat_statements'] : [] });
   const pool = createPool(server.url, options.poolSize ?? 10);
   const close = async () => {
     await pool.end().catch(() => {});
@@ -36,6 +37,7 @@ export async function openNationalDataset(options: { poolSize?: number; now?: Da
   };
   try {
     await migrate(pool);
+    if (options.statements) await pool.query('create extension if not exists pg_stat_statements');
     const config = loadConfig({ NODE_ENV: 'test', PUBLIC_URL: 'http://localhost:3000', DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
     const clock = new FixedClock(options.now ?? bangkokInstant('2026-11-22', '10:00'));
     const deps = createDeps({ config, pool, clock, logger, mailer: new MemoryMailer(), authSecret: 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz' });

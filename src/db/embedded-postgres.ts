@@ -18,6 +18,8 @@ export async function startEmbeddedPostgres(opts: {
   port: number;
   logger: Logger;
   password?: string;
+  /** More server settings, as -c pairs (a bench loads pg_stat_statements this way). */
+  postgresFlags?: string[];
 }): Promise<EmbeddedDatabase> {
   const dbDir = path.join(opts.dataDir, 'postgres');
   const password = opts.password ?? readOrCreatePassword(opts.dataDir);
@@ -31,7 +33,7 @@ export async function startEmbeddedPostgres(opts: {
     createPostgresUser: isRoot,
     // Thai order for every text column by default: ICU collation th-TH.
     initdbFlags: ['--encoding=UTF8', '--locale-provider=icu', '--icu-locale=th-TH', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on', ...(opts.postgresFlags ?? [])],
     onLog: (m) => opts.logger.debug({ pg: m.trim() }, 'postgres'),
     onError: (e) => opts.logger.warn({ pg: String(e).trim() }, 'postgres'),
   });
