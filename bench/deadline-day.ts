@@ -10,6 +10,7 @@
 // path against a bare upsert behind a minimal handler, in the same run, and a check that no acknowledged save was lost.
 // Run: npm exec -- node --import tsx bench/deadline-day.ts [secondsPerStep=60]   (WEB_PROCESSES=2 for two web processes)
 import http from 'node:http';
+import os from 'node:os';
 import { sql } from 'kysely';
 import { freePort } from '../test/support/cluster.ts';
 import { openNationalDataset } from './support/national.ts';
@@ -76,10 +77,18 @@ try {
     let versions: Versions = {};
     let value = 1000 + index;
     const open = async () => (versions = (await timed('open section page', () => requests.openSection(person, code, section))).versions);
+    let started = false;
     await sleep(Math.random() * think.editor);
     while (running) {
       if (index >= active.editors) {
         await sleep(1000);
+        continue;
+      }
+      if (!started) {
+        // The officer opens the section before typing in it, as in a browser.
+        started = true;
+        await open();
+        await sleep(jitter(think.editor));
         continue;
       }
       const r = Math.random();
@@ -118,19 +127,25 @@ try {
   for (let i = 0; i < Math.ceil(base.readers * steps.at(-1)!); i++) loops.push(reader(i));
 
   console.log(`\nsteps of ${secondsPerStep} s; base load ×1 = ${base.editors} editors, ${base.supervisors} supervisors, ${base.readers} public readers`);
+  // Warm-up, not measured: the first step's people open their pages, the processes compile their hot paths.
+  active = { editors: Math.round(base.editors * steps[0]!), supervisors: Math.round(base.supervisors * steps[0]!), readers: Math.round(base.readers * steps[0]!) };
+  await sleep(think.editor * 1.5);
   let saturatedAt: number | null = null;
   for (const factor of steps) {
     active = { editors: Math.round(base.editors * factor), supervisors: Math.round(base.supervisors * factor), readers: Math.round(base.readers * factor) };
     await sleep(Math.min(10_000, secondsPerStep * 200)); // let the step settle
     recorder.reset();
     const before = treeUsage(tree());
+    const generatorBefore = process.cpuUsage();
     let peakRss = 0;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, treeUsage(tree()).rssMb)), 1000);
     await sleep(secondsPerStep * 1000);
     clearInterval(sampler);
     const after = treeUsage(tree());
     const cpu = ((after.cpuSeconds - before.cpuSeconds) / secondsPerStep) * 100;
-    console.log(`\n×${factor}: ${active.editors} editors, ${active.supervisors} supervisors, ${active.readers} readers — app + PostgreSQL CPU ${cpu.toFixed(0)}% (of 200%), peak memory ${peakRss.toFixed(0)} MB`);
+    const generator = process.cpuUsage(generatorBefore);
+    const generatorCpu = ((generator.user + generator.system) / 1e6 / secondsPerStep) * 100;
+    console.log(`\n×${factor}: ${active.editors} editors, ${active.supervisors} supervisors, ${active.readers} readers — app + PostgreSQL CPU ${cpu.toFixed(0)}%, this load generator ${generatorCpu.toFixed(0)}% (of ${os.cpus().length * 100}%), peak memory (PSS) of app + PostgreSQL ${peakRss.toFixed(0)} MB`);
     const summaries = recorder.summaries(secondsPerStep);
     for (const [type, s] of summaries) console.log('  ' + formatSummary(type, s));
     const save = summaries.get('autosave section');

@@ -28,6 +28,7 @@ const schema = z.object({
   MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(32),
   MAX_QUEUED: z.coerce.number().int().min(0).max(100_000).default(256),
   QUEUE_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
+  QUEUE_TIMEOUT_BACKGROUND_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   LOG_DIR: z.string().optional(),
   LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
@@ -64,8 +65,9 @@ export type Config = Readonly<{
   /** Evidence limits in bytes: per file and per submission. */
   evidenceMaxFileBytes: number;
   evidenceMaxSubmissionBytes: number;
-  /** Load shedding: requests worked on at once, more waiting (for at most queueTimeoutMs), the rest get 503. */
-  loadShedding: Readonly<{ maxInFlight: number; maxQueued: number; queueTimeoutMs: number }>;
+  /** Load shedding: requests worked on at once, more waiting (a person's for at most queueTimeoutMs, autosaves and
+   * public pages for backgroundTimeoutMs and after people), the rest get 503. */
+  loadShedding: Readonly<{ maxInFlight: number; maxQueued: number; queueTimeoutMs: number; backgroundTimeoutMs: number }>;
   /** /metrics needs `Authorization: Bearer <token>` when set; otherwise it answers only on the loopback address. */
   metricsToken: string | undefined;
   /** Log files (one per day) go here when set, besides stdout; files older than logRetentionDays are deleted daily. */
@@ -121,7 +123,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     evidenceMaxFileBytes: Math.round(e.EVIDENCE_MAX_FILE_MB * 1024 * 1024),
     evidenceMaxSubmissionBytes: Math.round(e.EVIDENCE_MAX_SUBMISSION_MB * 1024 * 1024),
     metricsToken: e.METRICS_TOKEN,
-    loadShedding: Object.freeze({ maxInFlight: e.MAX_IN_FLIGHT, maxQueued: e.MAX_QUEUED, queueTimeoutMs: e.QUEUE_TIMEOUT_MS }),
+    loadShedding: Object.freeze({ maxInFlight: e.MAX_IN_FLIGHT, maxQueued: e.MAX_QUEUED, queueTimeoutMs: e.QUEUE_TIMEOUT_MS, backgroundTimeoutMs: e.QUEUE_TIMEOUT_BACKGROUND_MS }),
     logDir: e.LOG_DIR ? path.resolve(e.LOG_DIR) : undefined,
     logRetentionDays: e.LOG_RETENTION_DAYS,
     workerInProcess: e.WORKER === 'in-process',

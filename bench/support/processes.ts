@@ -16,14 +16,21 @@ export function processTree(pid: number): number[] {
   return [pid, ...children(pid).flatMap((c) => processTree(c))];
 }
 
-/** CPU seconds used so far (user + system) and resident MB now, of one process. */
+/** CPU seconds used so far (user + system) and memory MB now, of one process. Memory is the proportional set size
+ * (shared pages divided among the processes sharing them), so PostgreSQL's shared buffers are not counted once per
+ * backend when processes are added up; the resident set size where the kernel does not say. */
 export function processUsage(pid: number): { cpuSeconds: number; rssMb: number } {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const cpuSeconds = (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
-    const rss = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return { cpuSeconds, rssMb: rss ? Number(rss[1]) / 1024 : 0 };
+    let memory: RegExpExecArray | null = null;
+    try {
+      memory = /Pss:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+    } catch {
+      memory = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    }
+    return { cpuSeconds, rssMb: memory ? Number(memory[1]) / 1024 : 0 };
   } catch {
     return { cpuSeconds: 0, rssMb: 0 };
   }
