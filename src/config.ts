@@ -73,7 +73,7 @@ export type Config = Readonly<{
   /** Log files (one per day) go here when set, besides stdout; files older than logRetentionDays are deleted daily. */
   logDir: string | undefined;
   logRetentionDays: number;
-  /** Web processes sharing the port (node:cluster): one per CPU core on deadline day; 1 runs a single process. */
+  /** Web processes sharing the port (node:cluster), to use more cores; 1 runs a single process. */
   webProcesses: number;
   /** Database connections each process keeps at most. */
   dbPoolSize: number;
