@@ -54,8 +54,8 @@ try {
     where s.round_id = ${roundId} and v.field_key in ('population', 'staff_total')`.execute(deps.db)).rows.map((r) => [r.key, r.version]));
 
   app = await startAppProcess(national);
-  const origin = app.origin;
-  const appPid = app.child.pid!;
+  const origin = app.url;
+  const appPid = app.pid;
   // The app's processes (node, its Chromium) and PostgreSQL's (children of this process, which started it).
   const tree = () => [...processTree(appPid), ...processTree(process.pid).filter((pid) => commandOf(pid) === 'postgres')];
   const requests = deadlineRequests(origin, roundId);

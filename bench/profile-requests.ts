@@ -64,7 +64,7 @@ try {
     if (only.length && !only.some((o) => name.startsWith(o))) continue;
     const dir = path.join(profileDir, name.replaceAll(' ', '-'));
     const app = await startAppProcess(national, { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`], env: { MAX_IN_FLIGHT: '1000', MAX_QUEUED: '1000' } });
-    const kind = kinds(deadlineRequests(app.origin, roundId)).find((k) => k.name === name)!;
+    const kind = kinds(deadlineRequests(app.url, roundId)).find((k) => k.name === name)!;
     // Warm up (JIT, caches, pool), then measure from a clean slate.
     const loop = async (ms: number, samples: Sample[]) => {
       const until = Date.now() + ms;
@@ -78,11 +78,11 @@ try {
     };
     await loop(3000, []);
     await sql`select pg_stat_statements_reset()`.execute(deps.db);
-    const appBefore = processUsage(app.child.pid!).cpuSeconds;
+    const appBefore = processUsage(app.pid).cpuSeconds;
     const pgBefore = treeUsage(postgres()).cpuSeconds;
     const samples: Sample[] = [];
     await loop(seconds * 1000, samples);
-    const appMs = (processUsage(app.child.pid!).cpuSeconds - appBefore) * 1000;
+    const appMs = (processUsage(app.pid).cpuSeconds - appBefore) * 1000;
     const pgMs = (treeUsage(postgres()).cpuSeconds - pgBefore) * 1000;
     const statements = (await sql<{ query: string; calls: number; ms: number }>`select query, calls::int, total_exec_time as ms from pg_stat_statements
       where query not like '%pg_stat_statements%' and query not ilike '%graphile_worker%' order by calls desc`.execute(deps.db)).rows;
@@ -95,6 +95,8 @@ try {
     console.log(`  per request: app CPU ${(appMs / n).toFixed(1)} ms, PostgreSQL CPU ${(pgMs / n).toFixed(1)} ms, ${(calls / n).toFixed(1)} queries taking ${(dbMs / n).toFixed(2)} ms in the database`);
     console.log('  statements run at least every other request (calls per request, ms per call):');
     for (const s of statements.filter((x) => x.calls >= n / 2)) console.log(`    ${(s.calls / n).toFixed(2).padStart(6)}  ${(s.ms / s.calls).toFixed(3).padStart(7)}  ${s.query.replace(/\s+/g, ' ').slice(0, Number(process.env.QUERY_WIDTH ?? 150))}`);
+    console.log('  statements taking the most database time in all (calls, ms in all):');
+    for (const s of [...statements].sort((x, y) => y.ms - x.ms).slice(0, 5)) console.log(`    ${String(s.calls).padStart(6)}  ${s.ms.toFixed(0).padStart(7)}  ${s.query.replace(/\s+/g, ' ').slice(0, Number(process.env.QUERY_WIDTH ?? 150))}`);
     const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
     if (!file) {
       console.log('  (no CPU profile was written)');

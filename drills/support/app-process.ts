@@ -21,11 +21,12 @@ export type AppProcess = {
 };
 
 /** No databaseUrl: the app starts (or attaches to) the embedded PostgreSQL under dataDir, as `npm start` does. */
-export type AppOptions = { port: number; databaseUrl?: string; dataDir: string; publicUrl?: string; env?: Record<string, string>; readyTimeoutMs?: number };
+export type AppOptions = { port: number; databaseUrl?: string; dataDir: string; publicUrl?: string; env?: Record<string, string>; readyTimeoutMs?: number;
+  /** Node options before the entry point (a bench's --cpu-prof). */ nodeArgs?: string[] };
 
 export async function startApp(opts: AppOptions): Promise<AppProcess> {
   const url = `http://127.0.0.1:${opts.port}`;
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', 'src/main.ts'], {
     cwd: projectRoot,
     env: {
       PATH: process.env.PATH ?? '',

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import { sql } from 'kysely';
 import type { Actor } from '../../src/domain/access/actor.ts';
 import { bangkokInstant, endOfBangkokDay, toBangkok } from '../../src/domain/dates/bangkok-time.ts';
 import { DomainError } from '../../src/domain/errors.ts';
@@ -78,6 +79,8 @@ test('opening a round fixes who is expected: the framework\u2019s LAO types, min
   assert.equal(version.status, 'frozen');
   const audit = await t.deps.db.selectFrom('audit_events').select('action').where('entity_type', '=', 'round').where('entity_id', '=', String(roundId)).execute();
   assert.deepEqual(audit.map((a) => a.action).sort(), ['round.create', 'round.open']);
+  const analyzed = await sql<{ at: Date | null }>`select last_analyze as at from pg_stat_user_tables where relname = 'round_respondents'`.execute(t.deps.db);
+  assert.ok(analyzed.rows[0]?.at, 'the new respondents are in the planner\'s statistics at once');
   await expectDomainError(changeRoundState(t.deps, actors.admin, { roundId, to: 'published' }, meta), 'conflict', 'round_state_invalid');
   await expectDomainError(changeRoundState(t.deps, actors.province, { roundId, to: 'closed' }, meta), 'forbidden');
 });

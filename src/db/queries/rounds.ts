@@ -63,6 +63,10 @@ export async function setRoundState(db: Db, id: number, state: RoundState, at: D
   await db.updateTable('rounds').set({ state, ...stamp }).where('id', '=', id).execute();
 }
 
+export async function analyzeRoundRespondents(db: Db): Promise<void> {
+  await sql`analyze round_respondents`.execute(db);
+}
+
 /** Fix who is expected to respond: open units of the respondent kind, filtered by LAO type and province. */
 export async function snapshotRespondents(db: Db, round: { id: number; respondents: 'lao' | 'province_office' | 'district_office'; laoTypes: string[] | null; provinceCodes: string[] | null; excludedProvinceCodes: string[] }): Promise<number> {
   const result = await sql`

@@ -1,6 +1,6 @@
 import type { Deps, RequestMeta } from '../../deps.ts';
 import { findProgrammeById, freezeFrameworkVersion } from '../../db/queries/frameworks.ts';
-import { findRound, setRoundState, snapshotRespondents } from '../../db/queries/rounds.ts';
+import { analyzeRoundRespondents, findRound, setRoundState, snapshotRespondents } from '../../db/queries/rounds.ts';
 import type { RoundState } from '../../db/schema.ts';
 import type { Actor } from '../../domain/access/actor.ts';
 import { canManageProgrammes } from '../../domain/access/policies.ts';
@@ -18,7 +18,7 @@ export async function changeRoundState(
   meta: RequestMeta,
 ): Promise<{ respondents?: number }> {
   if (actor && !canManageProgrammes(actor)) throw new DomainError('forbidden', 'forbidden');
-  return deps.db.transaction().execute(async (trx) => {
+  const changed = await deps.db.transaction().execute(async (trx) => {
     const round = await findRound(trx, input.roundId, { forUpdate: true });
     if (!round) throw new DomainError('not_found', 'round_not_found');
     if (!canMoveRound(round.state, input.to)) throw new DomainError('conflict', 'round_state_invalid', { from: round.state, to: input.to });
@@ -34,4 +34,8 @@ export async function changeRoundState(
     await recordAudit(trx, meta, { action: `round.${input.to === 'open' && round.state === 'closed' ? 'reopen' : input.to}`, entityType: 'round', entityId: String(round.id), oldValue: { state: round.state }, newValue: { state: input.to, respondents } });
     return { respondents };
   });
+  // Thousands of respondents just arrived: fresh statistics now, so the first minute's progress pages and public
+  // list are planned on them rather than on the planner's guesses (2 s instead of 20 ms, before autovacuum comes by).
+  if (changed.respondents) await analyzeRoundRespondents(deps.db);
+  return changed;
 }
