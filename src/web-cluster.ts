@@ -13,7 +13,7 @@ import { openDatabaseOrExit, readyLines } from './startup.ts';
 import { drainMs } from './web-process.ts';
 
 // Several web processes sharing one port (WEB_PROCESSES > 1): Node is one thread per process, so more processes use
-// more cores (on 2 cores, two served a fifth more at the edge: docs/performance.md). This primary opens the
+// more cores (on 2 cores, two served about a seventh more at the edge: docs/performance.md). This primary opens the
 // database (starting the embedded PostgreSQL when there is no DATABASE_URL) and prepares the data once, then
 // forks the web processes (web-process.ts), which connect to it by URL. The first of them also runs the job
 // worker. A process that dies is replaced. /metrics, answered by any process, is the sum over all of them (the
