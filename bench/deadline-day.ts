@@ -137,15 +137,15 @@ try {
     recorder.reset();
     const before = treeUsage(tree());
     const generatorBefore = process.cpuUsage();
-    let peakRss = 0;
-    const sampler = setInterval(() => (peakRss = Math.max(peakRss, treeUsage(tree()).rssMb)), 1000);
+    let peakMemory = 0;
+    const sampler = setInterval(() => (peakMemory = Math.max(peakMemory, treeUsage(tree()).memoryMb)), 1000);
     await sleep(secondsPerStep * 1000);
     clearInterval(sampler);
     const after = treeUsage(tree());
     const cpu = ((after.cpuSeconds - before.cpuSeconds) / secondsPerStep) * 100;
     const generator = process.cpuUsage(generatorBefore);
     const generatorCpu = ((generator.user + generator.system) / 1e6 / secondsPerStep) * 100;
-    console.log(`\n×${factor}: ${active.editors} editors, ${active.supervisors} supervisors, ${active.readers} readers — app + PostgreSQL CPU ${cpu.toFixed(0)}%, this load generator ${generatorCpu.toFixed(0)}% (of ${os.cpus().length * 100}%), peak memory (PSS) of app + PostgreSQL ${peakRss.toFixed(0)} MB`);
+    console.log(`\n×${factor}: ${active.editors} editors, ${active.supervisors} supervisors, ${active.readers} readers — app + PostgreSQL CPU ${cpu.toFixed(0)}%, this load generator ${generatorCpu.toFixed(0)}% (of ${os.cpus().length * 100}%), peak memory (PSS) of app + PostgreSQL ${peakMemory.toFixed(0)} MB`);
     const summaries = recorder.summaries(secondsPerStep);
     for (const [type, s] of summaries) console.log('  ' + formatSummary(type, s));
     const save = summaries.get('autosave section');

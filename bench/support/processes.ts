@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 
-// CPU time and resident memory of a process and everything below it (the app and its PostgreSQL, say), from /proc.
+// CPU time and memory (proportional set size) of a process and everything below it (the app and its PostgreSQL,
+// say), from /proc.
 
 const ticksPerSecond = 100; // USER_HZ on Linux
 
@@ -19,7 +20,7 @@ export function processTree(pid: number): number[] {
 /** CPU seconds used so far (user + system) and memory MB now, of one process. Memory is the proportional set size
  * (shared pages divided among the processes sharing them), so PostgreSQL's shared buffers are not counted once per
  * backend when processes are added up; the resident set size where the kernel does not say. */
-export function processUsage(pid: number): { cpuSeconds: number; rssMb: number } {
+export function processUsage(pid: number): { cpuSeconds: number; memoryMb: number } {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -30,14 +31,14 @@ export function processUsage(pid: number): { cpuSeconds: number; rssMb: number }
     } catch {
       memory = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
     }
-    return { cpuSeconds, rssMb: memory ? Number(memory[1]) / 1024 : 0 };
+    return { cpuSeconds, memoryMb: memory ? Number(memory[1]) / 1024 : 0 };
   } catch {
-    return { cpuSeconds: 0, rssMb: 0 };
+    return { cpuSeconds: 0, memoryMb: 0 };
   }
 }
 
-export function treeUsage(pids: number[]): { cpuSeconds: number; rssMb: number } {
-  return pids.map(processUsage).reduce((a, b) => ({ cpuSeconds: a.cpuSeconds + b.cpuSeconds, rssMb: a.rssMb + b.rssMb }), { cpuSeconds: 0, rssMb: 0 });
+export function treeUsage(pids: number[]): { cpuSeconds: number; memoryMb: number } {
+  return pids.map(processUsage).reduce((a, b) => ({ cpuSeconds: a.cpuSeconds + b.cpuSeconds, memoryMb: a.memoryMb + b.memoryMb }), { cpuSeconds: 0, memoryMb: 0 });
 }
 
 export function commandOf(pid: number): string {
